@@ -1,0 +1,101 @@
+/**
+ * Plain-data types shared by the whole engine. This file imports nothing, so the
+ * main thread may import it (type-only) without pulling tfjs into its bundle.
+ */
+
+/** Every dataset the playground offers; also the values of the `dataset` URL key. */
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'friedman' | 'mnist';
+export const DATASET_NAMES: readonly DatasetName[] = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'friedman', 'mnist'];
+
+/** Classification uses softmax cross-entropy; regression uses mean squared error. */
+export type Task = 'classification' | 'regression';
+
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+
+/** `momentum` is SGD with momentum 0.9. */
+export type OptimizerName = 'adam' | 'sgd' | 'momentum';
+export const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd', 'momentum'];
+
+/** A concrete tfjs backend. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+/** What the user may ask for: a concrete backend, or `auto` (measure and pick the fastest). */
+export type BackendChoice = BackendName | 'auto';
+export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** How a dataset is generated: `noisePercent` 0–50, `trainPercent` 10–90 (ignored by mnist: fixed 8,000/2,000). */
+export interface DatasetConfig {
+  name: DatasetName;
+  noisePercent: number;
+  trainPercent: number;
+  seed: number;
+}
+
+/** Static facts about a dataset, known without generating it. */
+export interface DatasetInfo {
+  name: DatasetName;
+  task: Task;
+  /** Features per sample: 2 for the toys, 10 for friedman, 784 for mnist. */
+  inputDim: number;
+  /** Output units: number of classes for classification (2 for the toys, 10 for mnist), 1 for regression. */
+  outputDim: number;
+  /** Total samples before the train/test split. */
+  size: number;
+}
+
+/**
+ * A generated, split dataset held as flat typed arrays (row-major).
+ * `yTrain`/`yTest` hold class indices (as floats) for classification, targets for regression.
+ */
+export interface Dataset {
+  info: DatasetInfo;
+  xTrain: Float32Array;
+  yTrain: Float32Array;
+  xTest: Float32Array;
+  yTest: Float32Array;
+  nTrain: number;
+  nTest: number;
+}
+
+/** A plain-data multilayer perceptron: input → hidden widths → output. */
+export interface MlpSpec {
+  inputDim: number;
+  /** Hidden layer widths, input side first; e.g. [300, 100] for LeNet-300-100. May be empty. */
+  hidden: number[];
+  activation: Activation;
+  outputDim: number;
+  task: Task;
+}
+
+/** One dense layer's parameters read out of the model: `kernel` is row-major [inDim × outDim]. */
+export interface LayerWeights {
+  inDim: number;
+  outDim: number;
+  kernel: Float32Array;
+  bias: Float32Array;
+}
+
+/** Hyper-parameters of a training session. `learningRate` and `optimizer` are hot (change between steps). */
+export interface TrainOptions {
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  /** Seeds the weight init and the mini-batch shuffle. */
+  seed: number;
+}
+
+/** Test-set figures; `testAccuracy` is a fraction in [0, 1], NaN for regression. */
+export interface EvalResult {
+  testLoss: number;
+  testAccuracy: number;
+}
+
+/** The outcome of trying one backend for `auto`. */
+export interface BackendProbe {
+  backend: BackendName;
+  /** Measured training steps per second of the current model, when it ran. */
+  stepsPerSecond?: number;
+  /** Why it could not be used (initialisation failed, no adapter, …), in words a user can act on. */
+  error?: string;
+}
