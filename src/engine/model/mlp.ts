@@ -1,0 +1,124 @@
+/**
+ * A multilayer perceptron held as raw tf.Variables and run with tf.matMul,
+ * not tf.layers: fewer ops per step, and weights go in and out as plain
+ * Float32Arrays for snapshots, masks and a future typed-array engine.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Activation, LayerWeights, MlpSpec } from '../types';
+import { Rng } from '../rng';
+import { layerShapes } from './spec';
+
+/** A built model. It owns its variables: call `dispose()` when done. */
+export interface Mlp {
+  spec: MlpSpec;
+  /** One [inDim × outDim] kernel per layer, input side first. Names are unique per model: `mlp<k>/dense<i>/kernel`. */
+  kernels: tf.Variable[];
+  /** One [outDim] bias per layer: `mlp<k>/dense<i>/bias`. */
+  biases: tf.Variable[];
+  /**
+   * logits (classification) or predictions (regression), shape [batch × outputDim]:
+   * h₀ = x, h_{i+1} = act(h_i·W_i + b_i) for hidden layers, output = h·W + b (linear).
+   * The caller owns the result (and its intermediates: call inside tf.tidy).
+   */
+  forward(x: tf.Tensor2D): tf.Tensor2D;
+  /** Copies of every layer's kernel (row-major [in × out]) and bias, read synchronously (dataSync). */
+  getWeights(): LayerWeights[];
+  /** Overwrites the variables; throws if the layer count or any shape differs from the spec. */
+  setWeights(w: LayerWeights[]): void;
+  /** Kernels and biases interleaved by layer: [W₀, b₀, W₁, b₁, …]. */
+  trainableVariables(): tf.Variable[];
+  dispose(): void;
+}
+
+/** Models built so far: makes variable names unique, as tfjs requires. */
+let modelCount = 0;
+
+/** Applies a hidden-layer activation (inside the caller's tidy). */
+export function activate(h: tf.Tensor2D, activation: Activation): tf.Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(h);
+    case 'tanh':
+      return tf.tanh(h);
+    case 'sigmoid':
+      return tf.sigmoid(h);
+    case 'linear':
+      return h;
+  }
+}
+
+/**
+ * Glorot-uniform values for an [inDim × outDim] kernel, row-major:
+ * w ~ U[−limit, limit), limit = √(6 / (inDim + outDim)), drawn from `rng` in
+ * order, so the init is identical on every backend.
+ */
+export function glorotUniform(inDim: number, outDim: number, rng: Rng): Float32Array {
+  const limit = Math.sqrt(6 / (inDim + outDim));
+  const w = new Float32Array(inDim * outDim);
+  for (let i = 0; i < w.length; i++) w[i] = rng.uniform(-limit, limit);
+  return w;
+}
+
+/**
+ * Builds the model of `spec`: Glorot-uniform kernels drawn from one Rng(seed)
+ * layer after layer (not tf.random, so every backend gets the same weights),
+ * zero biases, `spec.activation` on hidden layers, linear output.
+ */
+export function buildMlp(spec: MlpSpec, seed: number): Mlp {
+  const shapes = layerShapes(spec);
+  const rng = new Rng(seed);
+  const id = modelCount++;
+  const kernels: tf.Variable[] = [];
+  const biases: tf.Variable[] = [];
+  shapes.forEach(({ inDim, outDim }, i) => {
+    const values = glorotUniform(inDim, outDim, rng);
+    kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(values, [inDim, outDim]), true, `mlp${id}/dense${i}/kernel`)));
+    biases.push(tf.tidy(() => tf.variable(tf.zeros([outDim]), true, `mlp${id}/dense${i}/bias`)));
+  });
+  const last = shapes.length - 1;
+
+  return {
+    spec,
+    kernels,
+    biases,
+    forward(x) {
+      let h = x;
+      for (let i = 0; i <= last; i++) {
+        const z = tf.add(tf.matMul(h, kernels[i]), biases[i]) as tf.Tensor2D;
+        h = i < last ? activate(z, spec.activation) : z;
+      }
+      return h;
+    },
+    getWeights() {
+      return shapes.map(({ inDim, outDim }, i) => ({
+        inDim,
+        outDim,
+        kernel: new Float32Array(kernels[i].dataSync()),
+        bias: new Float32Array(biases[i].dataSync()),
+      }));
+    },
+    setWeights(w) {
+      if (w.length !== shapes.length) throw new Error(`setWeights: got ${w.length} layers, the model has ${shapes.length}`);
+      w.forEach((layer, i) => {
+        const { inDim, outDim } = shapes[i];
+        if (layer.inDim !== inDim || layer.outDim !== outDim || layer.kernel.length !== inDim * outDim || layer.bias.length !== outDim) {
+          throw new Error(
+            `setWeights: layer ${i} is ${layer.inDim}×${layer.outDim} (kernel ${layer.kernel.length}, bias ${layer.bias.length}), expected ${inDim}×${outDim}`,
+          );
+        }
+      });
+      tf.tidy(() => {
+        w.forEach((layer, i) => {
+          kernels[i].assign(tf.tensor2d(layer.kernel, [layer.inDim, layer.outDim]));
+          biases[i].assign(tf.tensor1d(layer.bias));
+        });
+      });
+    },
+    trainableVariables() {
+      return kernels.flatMap((k, i) => [k, biases[i]]);
+    },
+    dispose() {
+      for (const v of [...kernels, ...biases]) v.dispose();
+    },
+  };
+}

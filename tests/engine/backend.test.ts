@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { activateBackend, fallbackOrder, probeBackends } from '../../src/engine/backend';
+
+beforeAll(async () => {
+  await activateBackend('cpu');
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('activateBackend', () => {
+  it('activates cpu', async () => {
+    await activateBackend('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    expect(tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)).dataSync()[0])).toBe(3);
+  });
+
+  it('webgpu without navigator.gpu: a plain reason, and cpu stays active', async () => {
+    vi.stubGlobal('navigator', {});
+    await expect(activateBackend('webgpu')).rejects.toThrow('WebGPU is not available: navigator.gpu is missing');
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('webgpu with no adapter: says so', async () => {
+    vi.stubGlobal('navigator', { gpu: { requestAdapter: async () => null } });
+    await expect(activateBackend('webgpu')).rejects.toThrow('WebGPU: no GPU adapter (requestAdapter() returned null)');
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('webgl outside a browser: says why, and cpu stays active', async () => {
+    await expect(activateBackend('webgl')).rejects.toThrow(/^WebGL is not available/);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+});
+
+describe('probeBackends', () => {
+  it('measures the candidates that work, records why others failed, and picks the fastest', async () => {
+    vi.stubGlobal('navigator', {});
+    const measured: string[] = [];
+    const { chosen, probes } = await probeBackends(['webgpu', 'webgl', 'cpu'], async (b) => {
+      measured.push(b);
+      return 123;
+    });
+    expect(chosen).toBe('cpu');
+    expect(measured).toEqual(['cpu']);
+    expect(probes).toEqual([
+      { backend: 'webgpu', error: 'WebGPU is not available: navigator.gpu is missing' },
+      { backend: 'webgl', error: expect.stringMatching(/^WebGL is not available/) },
+      { backend: 'cpu', stepsPerSecond: 123 },
+    ]);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('a failing measurement counts as a failed probe; no working candidate throws with every reason', async () => {
+    vi.stubGlobal('navigator', {});
+    await expect(
+      probeBackends(['webgpu', 'cpu'], async () => {
+        throw new Error('diverged');
+      }),
+    ).rejects.toThrow('No backend could be used: webgpu: WebGPU is not available: navigator.gpu is missing; cpu: diverged');
+  });
+});
+
+describe('fallbackOrder', () => {
+  it('lists the remaining backends in the order webgpu → webgl → wasm → cpu', () => {
+    expect(fallbackOrder('webgpu')).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(fallbackOrder('webgl')).toEqual(['webgpu', 'wasm', 'cpu']);
+    expect(fallbackOrder('wasm')).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(fallbackOrder('cpu')).toEqual(['webgpu', 'webgl', 'wasm']);
+  });
+});
