@@ -174,7 +174,12 @@ export async function probeBackends(
   return { chosen, probes };
 }
 
-/** The order to fall back in when `failed` dies: the remaining of webgpu → webgl → wasm → cpu, cpu last. */
+/**
+ * The order to fall back in when `failed` dies: the backends after it in
+ * webgpu → webgl → wasm → cpu first (the next one down is the likeliest to work),
+ * then those before it. E.g. webgl → [wasm, cpu, webgpu]; cpu → [webgpu, webgl, wasm].
+ */
 export function fallbackOrder(failed: BackendName): BackendName[] {
-  return FALLBACK_CHAIN.filter((b) => b !== failed);
+  const i = FALLBACK_CHAIN.indexOf(failed);
+  return [...FALLBACK_CHAIN.slice(i + 1), ...FALLBACK_CHAIN.slice(0, i)];
 }

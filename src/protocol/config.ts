@@ -22,3 +22,19 @@ export interface ExperimentConfig {
 
 /** Keys whose change needs a new session (new data or new weights); every other key is applied hot. */
 export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = ['dataset', 'noise', 'split', 'layers', 'act', 'seed', 'backend'];
+
+/** The keys whose values differ between two configs (layers compared element-wise). */
+export function changedKeys(prev: ExperimentConfig, next: ExperimentConfig): (keyof ExperimentConfig)[] {
+  const keys = Object.keys(next) as (keyof ExperimentConfig)[];
+  return keys.filter((key) => {
+    const a = prev[key];
+    const b = next[key];
+    if (Array.isArray(a) && Array.isArray(b)) return a.length !== b.length || a.some((v, i) => v !== b[i]);
+    return a !== b;
+  });
+}
+
+/** Whether going from `prev` to `next` needs a new session (a new run). */
+export function isColdChange(prev: ExperimentConfig, next: ExperimentConfig): boolean {
+  return changedKeys(prev, next).some((key) => COLD_KEYS.includes(key));
+}

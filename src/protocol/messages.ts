@@ -13,11 +13,17 @@ export type ToWorker =
   | { type: 'init'; assetBaseUrl: string }
   /** Set the experiment. A change of a cold key (see COLD_KEYS) rebuilds the session under the new runId; hot keys apply between steps. */
   | { type: 'configure'; runId: number; config: ExperimentConfig }
+  /** Train until paused. Commands whose runId is not the worker's current run are ignored. */
   | { type: 'play'; runId: number }
+  /** Stop after the current burst; the worker then evaluates, posts metrics, a snapshot and phase `paused`. */
   | { type: 'pause'; runId: number }
   /** Train exactly `steps` steps, then pause. */
   | { type: 'step'; runId: number; steps: number }
-  /** Re-initialise the weights from the seed, step 0, same config. */
+  /**
+   * Re-initialise the weights from the seed, step 0, same config and backend, and pause.
+   * Reset starts a new run: `runId` is the new run's id (the bridge bumps it, so
+   * anything still in flight from the old run is dropped).
+   */
   | { type: 'reset'; runId: number };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
@@ -45,6 +51,11 @@ export type FromWorker =
       points: MetricPoint[];
       step: number;
       epoch: number;
+      /**
+       * Training throughput: steps ÷ wall-clock seconds over the last ~1 s of
+       * training (bursts, evaluation and messaging included; paused time excluded).
+       * 0 while not training.
+       */
       stepsPerSecond: number;
     }
   /** Weights after `step`, as transferred Float32Arrays. */

@@ -62,10 +62,10 @@ describe('probeBackends', () => {
 });
 
 describe('fallbackOrder', () => {
-  it('lists the remaining backends in the order webgpu → webgl → wasm → cpu', () => {
+  it('tries the backends after the failed one first (next one down), then those before it', () => {
     expect(fallbackOrder('webgpu')).toEqual(['webgl', 'wasm', 'cpu']);
-    expect(fallbackOrder('webgl')).toEqual(['webgpu', 'wasm', 'cpu']);
-    expect(fallbackOrder('wasm')).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(fallbackOrder('webgl')).toEqual(['wasm', 'cpu', 'webgpu']);
+    expect(fallbackOrder('wasm')).toEqual(['cpu', 'webgpu', 'webgl']);
     expect(fallbackOrder('cpu')).toEqual(['webgpu', 'webgl', 'wasm']);
   });
 });

@@ -78,6 +78,12 @@ describe('buildMlp', () => {
     [a, b, c].forEach((m) => m.dispose());
   });
 
+  it('readWeights (async) returns exactly what getWeights (sync) does', async () => {
+    const m = buildMlp(circle88, 5);
+    expect(await m.readWeights()).toEqual(m.getWeights());
+    m.dispose();
+  });
+
   it('forward: [batch × outputDim], equal to a hand-written tanh MLP', () => {
     const m = buildMlp(circle88, 1);
     const weights = m.getWeights();

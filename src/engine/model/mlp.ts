@@ -23,6 +23,11 @@ export interface Mlp {
   forward(x: tf.Tensor2D): tf.Tensor2D;
   /** Copies of every layer's kernel (row-major [in × out]) and bias, read synchronously (dataSync). */
   getWeights(): LayerWeights[];
+  /**
+   * The same copies, read asynchronously (`data()`): the way to read weights on
+   * WebGPU in a worker, where a synchronous read-back can break the device.
+   */
+  readWeights(): Promise<LayerWeights[]>;
   /** Overwrites the variables; throws if the layer count or any shape differs from the spec. */
   setWeights(w: LayerWeights[]): void;
   /** Kernels and biases interleaved by layer: [W₀, b₀, W₁, b₁, …]. */
@@ -95,6 +100,15 @@ export function buildMlp(spec: MlpSpec, seed: number): Mlp {
         outDim,
         kernel: new Float32Array(kernels[i].dataSync()),
         bias: new Float32Array(biases[i].dataSync()),
+      }));
+    },
+    async readWeights() {
+      const data = await Promise.all(shapes.flatMap((_, i) => [kernels[i].data(), biases[i].data()]));
+      return shapes.map(({ inDim, outDim }, i) => ({
+        inDim,
+        outDim,
+        kernel: new Float32Array(data[2 * i] as Float32Array),
+        bias: new Float32Array(data[2 * i + 1] as Float32Array),
       }));
     },
     setWeights(w) {

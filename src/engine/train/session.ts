@@ -232,10 +232,16 @@ export class TrainingSession {
     };
   }
 
-  /** Copies of the current weights (see Mlp.getWeights). */
+  /** Copies of the current weights, read synchronously (see Mlp.getWeights). */
   getWeights(): LayerWeights[] {
     this.assertLive();
     return this.model.getWeights();
+  }
+
+  /** Copies of the current weights, read asynchronously: safe on every backend, WebGPU included. */
+  readWeights(): Promise<LayerWeights[]> {
+    this.assertLive();
+    return this.model.readWeights();
   }
 
   /**

@@ -1,0 +1,27 @@
+import { ChartsPanel } from '../ui/charts/ChartsPanel';
+import { ControlPanel } from '../ui/controls/ControlPanel';
+import { Header } from '../ui/header/Header';
+import { RunBanner } from '../ui/notices/RunBanner';
+import { UrlNotice } from '../ui/notices/UrlNotice';
+import { useKeyboardShortcuts } from '../ui/useKeyboard';
+
+/** The page: header figures, settings on the left, notices and charts in the middle. */
+export function App() {
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <Header />
+      <div className="layout">
+        <ControlPanel />
+        <main className="main">
+          <UrlNotice />
+          <RunBanner />
+          <ChartsPanel />
+          <p className="footnote">
+            Keys: <kbd>space</kbd> play/pause · <kbd>s</kbd> one step · <kbd>r</kbd> reset. The link in the address bar reproduces this experiment.
+          </p>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Fast-refresh preamble as a module (the inline one Vite injects is blocked by our CSP); empty in builds.
+import '@vitejs/plugin-react/preamble';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectBridge, workerTransport } from '../state/bridge';
+import { createAppStore } from '../state/store';
+import { StoreProvider } from '../state/useAppStore';
+import { parseHash } from '../state/urlCodec';
+import { startUrlSync } from '../state/urlSync';
+import { App } from './App';
+import './styles.css';
+
+/** Start-up: URL → store → worker bridge → URL sync → React. */
+function start(): void {
+  const { config, rejected } = parseHash(window.location.hash);
+  const store = createAppStore(config, rejected);
+  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  const assetBaseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
+  connectBridge(store, workerTransport(worker), assetBaseUrl);
+  startUrlSync(store);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+start();

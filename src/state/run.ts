@@ -1,0 +1,112 @@
+import type { BackendName, BackendProbe } from '../engine/types';
+import type { FromWorker, RunPhase } from '../protocol/messages';
+import { appendPoints, type Series } from './series';
+
+/** What the header and banners show about the current run. */
+export interface RunState {
+  /** Id of the current run; worker messages with another id are stale and dropped. */
+  runId: number;
+  phase: RunPhase;
+  /** The phase's explanation (divergence advice, error text, loading text); null when none. */
+  message: string | null;
+  /** The user's intent: true after play until pause/step/reset, or until the run diverges or fails. */
+  playing: boolean;
+  step: number;
+  epoch: number;
+  stepsPerSecond: number;
+  /** The backend the worker trains on; null until it says. */
+  backend: BackendName | null;
+  /** What `auto` measured, fastest first as the worker sent them; empty for an explicit backend. */
+  probes: BackendProbe[];
+  /** Set when a backend failed and the worker fell back to another: what happened, in words. */
+  backendNotice: string | null;
+  /** Mean train loss over the latest few steps; null before the first step. */
+  trainLoss: number | null;
+  testLoss: number | null;
+  /** Fraction in [0, 1]; null for regression or before the first evaluation. */
+  testAccuracy: number | null;
+  /** Dataset download progress in bytes while loading; null otherwise. */
+  loadProgress: { loaded: number; total: number } | null;
+}
+
+/** The part of the app state that worker messages change. */
+export interface RunAndSeries {
+  run: RunState;
+  series: Series;
+}
+
+/** A fresh run: no figures yet. Keeps the backend and probes (they rarely change between runs). */
+export function freshRun(runId: number, playing: boolean, previous?: RunState): RunState {
+  return {
+    runId,
+    phase: 'idle',
+    message: null,
+    playing,
+    step: 0,
+    epoch: 0,
+    stepsPerSecond: 0,
+    backend: previous?.backend ?? null,
+    probes: previous?.probes ?? [],
+    backendNotice: null,
+    trainLoss: null,
+    testLoss: null,
+    testAccuracy: null,
+    loadProgress: null,
+  };
+}
+
+/** Train losses averaged for the header figure: enough to calm batch noise, few enough to stay current. */
+const HEADER_LOSS_WINDOW = 20;
+
+/**
+ * Applies one worker message to the run and series: a pure reducer. Returns
+ * null when the message changes nothing here: a stale runId, or a snapshot
+ * (which bypasses state; see `SnapshotRef`).
+ */
+export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAndSeries | null {
+  const { run } = state;
+  if (msg.runId !== run.runId) return null;
+  switch (msg.type) {
+    case 'phase': {
+      const stops = msg.phase === 'diverged' || msg.phase === 'error';
+      const loading = msg.phase === 'loading' || msg.phase === 'idle';
+      return {
+        ...state,
+        run: {
+          ...run,
+          phase: msg.phase,
+          message: msg.message ?? null,
+          playing: stops ? false : run.playing,
+          loadProgress: loading ? run.loadProgress : null,
+          stepsPerSecond: msg.phase === 'training' ? run.stepsPerSecond : 0,
+        },
+      };
+    }
+    case 'progress':
+      return { ...state, run: { ...run, loadProgress: { loaded: msg.loaded, total: msg.total } } };
+    case 'backend': {
+      const backendNotice =
+        msg.fallbackFrom !== undefined ? `${msg.fallbackFrom} failed${msg.reason ? `: ${msg.reason}` : ''}. Now training on ${msg.backend}.` : null;
+      return { ...state, run: { ...run, backend: msg.backend, probes: msg.probes ?? [], backendNotice } };
+    }
+    case 'metrics': {
+      const next: RunState = { ...run, step: msg.step, epoch: msg.epoch, stepsPerSecond: msg.stepsPerSecond };
+      const finite = msg.points.filter((p) => Number.isFinite(p.trainLoss));
+      const recent = finite.slice(-HEADER_LOSS_WINDOW);
+      if (recent.length > 0) next.trainLoss = recent.reduce((sum, p) => sum + p.trainLoss, 0) / recent.length;
+      for (const p of msg.points) {
+        if (p.testLoss !== undefined) next.testLoss = p.testLoss;
+        if (p.testAccuracy !== undefined) next.testAccuracy = p.testAccuracy;
+      }
+      return { run: next, series: msg.points.length > 0 ? appendPoints(state.series, msg.points) : state.series };
+    }
+    case 'snapshot':
+      return null;
+    case 'error':
+      return { ...state, run: { ...run, phase: 'error', message: msg.message, playing: false, loadProgress: null, stepsPerSecond: 0 } };
+    default: {
+      const unreachable: never = msg;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { MetricPoint } from '../protocol/messages';
+
+/**
+ * The chart buffer: a capped, evenly decimated series of metric points.
+ *
+ * Points are averaged into buckets of `stride` consecutive steps (train loss:
+ * the mean; test loss/accuracy: the bucket's latest evaluation). When the
+ * buffer grows past its cap, neighbouring buckets merge pairwise and the stride
+ * doubles, so the whole run stays evenly sampled in at most `cap` points and a
+ * long run costs the charts no more than a short one.
+ */
+export interface Series {
+  /** Chart points, oldest first; the last one may be an open (still filling) bucket. */
+  points: MetricPoint[];
+  /** Steps per bucket: 1, 2, 4, … */
+  stride: number;
+  /** Points averaged into the open last bucket; 0 when the last bucket is closed. */
+  openCount: number;
+}
+
+/** Chart points kept at most; enough for a smooth line at any width, cheap to draw 5×/s. */
+export const SERIES_CAP = 2000;
+
+/** An empty series. */
+export function emptySeries(): Series {
+  return { points: [], stride: 1, openCount: 0 };
+}
+
+/** Merges `b` (later) into `a` (earlier) with weights `wa`, `wb`. */
+function merge(a: MetricPoint, b: MetricPoint, wa: number, wb: number): MetricPoint {
+  const out: MetricPoint = { step: b.step, trainLoss: (a.trainLoss * wa + b.trainLoss * wb) / (wa + wb) };
+  const testLoss = b.testLoss ?? a.testLoss;
+  const testAccuracy = b.testAccuracy ?? a.testAccuracy;
+  if (testLoss !== undefined) out.testLoss = testLoss;
+  if (testAccuracy !== undefined) out.testAccuracy = testAccuracy;
+  return out;
+}
+
+/** Halves the resolution: merges closed buckets pairwise (an open last bucket stays open). */
+function decimate(series: Series): Series {
+  const { points, openCount } = series;
+  const closedCount = openCount > 0 ? points.length - 1 : points.length;
+  const merged: MetricPoint[] = [];
+  let i = 0;
+  for (; i + 1 < closedCount; i += 2) merged.push(merge(points[i], points[i + 1], 1, 1));
+  // An odd closed bucket left over becomes the new open bucket, merged with any open one.
+  let nextOpen = 0;
+  if (i < closedCount) {
+    if (openCount > 0) {
+      merged.push(merge(points[i], points[i + 1], series.stride, openCount));
+      nextOpen = series.stride + openCount;
+    } else {
+      merged.push(points[i]);
+      nextOpen = series.stride;
+    }
+  } else if (openCount > 0) {
+    merged.push(points[points.length - 1]);
+    nextOpen = openCount;
+  }
+  return { points: merged, stride: series.stride * 2, openCount: nextOpen };
+}
+
+/**
+ * Appends new points (steps increasing) and returns the new series; the input
+ * is not modified. A point whose step is not after the last one (a backend
+ * fallback resumed from an earlier snapshot) first truncates the buffer at that
+ * step, so the line never runs backwards. Non-finite train losses are skipped.
+ */
+export function appendPoints(series: Series, incoming: readonly MetricPoint[], cap = SERIES_CAP): Series {
+  let points = series.points.slice();
+  let { stride, openCount } = series;
+  for (const p of incoming) {
+    if (!Number.isFinite(p.trainLoss)) continue;
+    const last = points[points.length - 1];
+    if (last !== undefined && p.step <= last.step) {
+      points = points.filter((q) => q.step < p.step);
+      openCount = 0;
+    }
+    if (openCount > 0) {
+      points[points.length - 1] = merge(points[points.length - 1], p, openCount, 1);
+      openCount += 1;
+    } else {
+      points.push({ ...p });
+      openCount = 1;
+    }
+    if (openCount >= stride) openCount = 0;
+    if (points.length > cap) ({ points, stride, openCount } = decimate({ points, stride, openCount }));
+  }
+  return { points, stride, openCount };
+}

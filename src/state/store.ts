@@ -1,0 +1,160 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DatasetName } from '../engine/types';
+import { isColdChange, type ExperimentConfig } from '../protocol/config';
+import type { FromWorker, ToWorker } from '../protocol/messages';
+import { applyWorkerMessage, freshRun, type RunState } from './run';
+import { emptySeries, type Series } from './series';
+import { createSnapshotRef, type SnapshotRef } from './snapshot';
+import { SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type Row } from './urlCodec';
+
+/**
+ * The app store: a zustand vanilla store (no React), one object with slices
+ * `config` (the single source of truth for everything the URL carries), `run`
+ * (header figures, phase), `series` (chart buffer) and `urlNotice`, and verb
+ * actions. Actions that concern the worker emit ready-made {@link ToWorker}
+ * messages through {@link AppStore.onCommand}; the bridge forwards them.
+ */
+export interface AppData {
+  config: ExperimentConfig;
+  run: RunState;
+  series: Series;
+  /** URL keys rejected at start-up or on a pasted link; empty when none (or dismissed). */
+  urlNotice: RejectedKey[];
+}
+
+/** The store's actions: verbs. */
+export interface AppActions {
+  /** Sets one config key; ignored when out of bounds. A cold key starts a new run, keeping play/pause. */
+  setConfig<K extends keyof ExperimentConfig>(key: K, value: ExperimentConfig[K]): void;
+  /** Sets the dataset, and switching to or from mnist also its sensible model defaults (see {@link presetFor}). */
+  setDataset(name: DatasetName): void;
+  /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice. */
+  replaceConfig(config: ExperimentConfig, rejected?: RejectedKey[]): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Trains exactly one step, then pauses. */
+  stepOnce(): void;
+  /** Re-initialises the weights from the seed (a new run), paused. */
+  reset(): void;
+  dismissNotice(): void;
+  /** Applies a message from the worker (stale runIds are dropped). */
+  receive(msg: FromWorker): void;
+}
+
+export type AppState = AppData & AppActions;
+
+/** The store plus what lives beside React state: outgoing commands and the latest weights. */
+export interface AppStore extends StoreApi<AppState> {
+  /** Subscribes to messages for the worker; returns the unsubscribe function. */
+  onCommand(listener: (msg: ToWorker) => void): () => void;
+  /** The latest weight snapshot, outside React state. */
+  snapshot: SnapshotRef;
+}
+
+/** Model settings that suit mnist (LeNet-300-100, Adam at 1e-3, batch 128). */
+export const MNIST_PRESET: Pick<ExperimentConfig, 'layers' | 'act' | 'lr' | 'batch'> = { layers: [300, 100], act: 'relu', lr: 0.001, batch: 128 };
+/** Model settings that suit the small 2-D and regression datasets: the URL defaults. */
+export const TOY_PRESET: Pick<ExperimentConfig, 'layers' | 'act' | 'lr' | 'batch'> = (() => {
+  const d = defaultConfig();
+  return { layers: d.layers, act: d.act, lr: d.lr, batch: d.batch };
+})();
+
+/**
+ * The model settings to apply when the UI switches dataset from `from` to `to`:
+ * {@link MNIST_PRESET} when entering mnist, {@link TOY_PRESET} when leaving it,
+ * nothing otherwise. URL parsing never applies presets: a link means exactly what it says.
+ */
+export function presetFor(from: DatasetName, to: DatasetName): Partial<ExperimentConfig> {
+  if (to === 'mnist' && from !== 'mnist') return { ...MNIST_PRESET, layers: [...MNIST_PRESET.layers] };
+  if (from === 'mnist' && to !== 'mnist') return { ...TOY_PRESET, layers: [...TOY_PRESET.layers] };
+  return {};
+}
+
+/** Creates the store, starting from `config` (already validated, e.g. by `parseHash`). */
+export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNotice: RejectedKey[] = []): AppStore {
+  const listeners = new Set<(msg: ToWorker) => void>();
+  const emit = (msg: ToWorker): void => {
+    for (const listener of listeners) listener(msg);
+  };
+  const snapshot = createSnapshotRef();
+
+  const api = createStore<AppState>()((set, get) => {
+    /** Moves to `next`: a cold change starts a new run; either way the worker is told. */
+    const applyConfig = (next: ExperimentConfig, extra: Partial<AppData> = {}): void => {
+      const { config: prev, run } = get();
+      if (isColdChange(prev, next)) {
+        const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
+        snapshot.set(null);
+        set({ ...extra, config: next, run: fresh, series: emptySeries() });
+      } else {
+        set({ ...extra, config: next });
+      }
+      emit({ type: 'configure', runId: get().run.runId, config: next });
+    };
+    const command = (type: 'play' | 'pause'): void => emit({ type, runId: get().run.runId });
+
+    return {
+      config,
+      run: freshRun(1, false),
+      series: emptySeries(),
+      urlNotice,
+
+      setConfig(key, value) {
+        if (!(SCHEMA[key] as Row<unknown>).isValid(value)) return;
+        applyConfig({ ...get().config, [key]: value });
+      },
+      setDataset(name) {
+        const prev = get().config;
+        applyConfig({ ...prev, ...presetFor(prev.dataset, name), dataset: name });
+      },
+      replaceConfig(next, rejected = []) {
+        if (!isValidConfig(next)) return;
+        applyConfig({ ...next, layers: [...next.layers] }, { urlNotice: rejected });
+      },
+      play() {
+        if (get().run.playing) return;
+        set((s) => ({ run: { ...s.run, playing: true } }));
+        command('play');
+      },
+      pause() {
+        set((s) => ({ run: { ...s.run, playing: false } }));
+        command('pause');
+      },
+      togglePlay() {
+        if (get().run.playing) get().pause();
+        else get().play();
+      },
+      stepOnce() {
+        set((s) => ({ run: { ...s.run, playing: false } }));
+        emit({ type: 'step', runId: get().run.runId, steps: 1 });
+      },
+      reset() {
+        const { run } = get();
+        snapshot.set(null);
+        set({ run: freshRun(run.runId + 1, false, run), series: emptySeries() });
+        emit({ type: 'reset', runId: get().run.runId });
+      },
+      dismissNotice() {
+        set({ urlNotice: [] });
+      },
+      receive(msg) {
+        if (msg.type === 'snapshot') {
+          if (msg.runId === get().run.runId) snapshot.set({ runId: msg.runId, step: msg.step, layers: msg.layers });
+          return;
+        }
+        const next = applyWorkerMessage(get(), msg);
+        if (next !== null) set(next);
+      },
+    };
+  });
+
+  return {
+    ...api,
+    snapshot,
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

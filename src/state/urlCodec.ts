@@ -1,0 +1,236 @@
+import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
+import type { ExperimentConfig } from '../protocol/config';
+
+/**
+ * The URL codec: the whole experiment lives in the location hash as short,
+ * readable `key=value` pairs (`#dataset=spiral&layers=8,8&lr=0.03…`).
+ *
+ * One row per {@link ExperimentConfig} key (the TensorFlow Playground `PROPS`
+ * idea, typed): the mapped type {@link Schema} makes a forgotten key a compile
+ * error. Parsing validates every key against its row and never throws: a value
+ * that is a finite number outside its bounds is clamped, anything else falls
+ * back to the row's default, and each such key is reported in `rejected`.
+ */
+
+/** Why one URL key was not taken as written. `key` is the (decoded, truncated) key as it appeared. */
+export interface RejectedKey {
+  key: string;
+  reason: string;
+}
+
+/** What {@link parseHash} returns: always a complete, in-bounds config. */
+export interface ParsedHash {
+  config: ExperimentConfig;
+  rejected: RejectedKey[];
+}
+
+/** The outcome of decoding one value: ok, clamped into bounds, or rejected (use the default). */
+type Decoded<T> = { ok: true; value: T } | { ok: false; clamped: T; reason: string } | { ok: false; clamped?: undefined; reason: string };
+
+/** One schema row: the value's type, default, bounds and codec. */
+export interface Row<T> {
+  kind: 'enum' | 'int' | 'float' | 'intList';
+  default: T;
+  /** Human-readable bounds, for the README and notices. */
+  bounds: string;
+  decode(raw: string): Decoded<T>;
+  encode(value: T): string;
+  /** Whether `value` is a value this row could have produced (used by tests and the store). */
+  isValid(value: T): boolean;
+}
+
+/** A row for every key of the config, typed per key: omitting a key does not compile. */
+export type Schema = { [K in keyof ExperimentConfig]: Row<ExperimentConfig[K]> };
+
+/** Largest seed: 2^31 − 1. */
+export const MAX_SEED = 2 ** 31 - 1;
+/** Most hidden layers a URL may ask for. */
+export const MAX_LAYERS = 8;
+/** Widest hidden layer a URL may ask for. */
+export const MAX_UNITS = 1024;
+
+/** A plain decimal number: optional sign, digits with optional fraction, optional exponent. No hex, no Infinity/NaN. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function enumRow<T extends string>(values: readonly T[], fallback: T): Row<T> {
+  return {
+    kind: 'enum',
+    default: fallback,
+    bounds: values.join('|'),
+    decode(raw) {
+      const v = raw.trim().toLowerCase();
+      const hit = values.find((x) => x === v);
+      return hit !== undefined ? { ok: true, value: hit } : { ok: false, reason: `not one of ${values.join(', ')}` };
+    },
+    encode: (v) => v,
+    isValid: (v) => values.includes(v),
+  };
+}
+
+function numberRow(kind: 'int' | 'float', min: number, max: number, fallback: number): Row<number> {
+  return {
+    kind,
+    default: fallback,
+    bounds: `${min}–${max}`,
+    decode(raw) {
+      const text = raw.trim();
+      if (text === '') return { ok: false, reason: 'empty value' };
+      if (!DECIMAL.test(text)) return { ok: false, reason: 'not a number' };
+      const n = Number(text) + 0; // + 0 turns -0 into 0
+      if (!Number.isFinite(n)) return { ok: false, reason: 'not a finite number' };
+      if (kind === 'int' && !Number.isInteger(n)) return { ok: false, reason: 'not a whole number' };
+      if (n < min) return { ok: false, clamped: min, reason: `below the minimum ${min}` };
+      if (n > max) return { ok: false, clamped: max, reason: `above the maximum ${max}` };
+      return { ok: true, value: n };
+    },
+    encode: (v) => String(v),
+    isValid: (v) => Number.isFinite(v) && v >= min && v <= max && (kind === 'float' || Number.isInteger(v)),
+  };
+}
+
+/**
+ * Parses hidden widths: `300,100` → [300, 100]; the empty string → [] (no
+ * hidden layer). Each entry must be a whole number 1–{@link MAX_UNITS}, at most
+ * {@link MAX_LAYERS} entries; otherwise the whole list is rejected. Exported for
+ * the layers text field, which validates as the user types.
+ */
+export function parseLayers(raw: string): { ok: true; value: number[] } | { ok: false; reason: string } {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: [] };
+  const parts = text.split(',');
+  if (parts.length > MAX_LAYERS) return { ok: false, reason: `more than ${MAX_LAYERS} hidden layers` };
+  const value: number[] = [];
+  for (const part of parts) {
+    const p = part.trim();
+    if (!/^\d+$/.test(p)) return { ok: false, reason: 'each layer must be a whole number of units' };
+    const n = Number(p);
+    if (n < 1 || n > MAX_UNITS) return { ok: false, reason: `each layer must have 1–${MAX_UNITS} units` };
+    value.push(n);
+  }
+  return { ok: true, value };
+}
+
+const layersRow: Row<number[]> = {
+  kind: 'intList',
+  default: [8, 8],
+  bounds: `up to ${MAX_LAYERS} widths of 1–${MAX_UNITS}`,
+  decode: (raw) => parseLayers(raw),
+  encode: (v) => v.join(','),
+  isValid: (v) => Array.isArray(v) && v.length <= MAX_LAYERS && v.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_UNITS),
+};
+
+/** The schema table, in URL order. */
+export const SCHEMA: Schema = {
+  dataset: enumRow(DATASET_NAMES, 'circle'),
+  noise: numberRow('int', 0, 50, 0),
+  split: numberRow('int', 10, 90, 50),
+  layers: layersRow,
+  act: enumRow(ACTIVATIONS, 'tanh'),
+  opt: enumRow(OPTIMIZERS, 'adam'),
+  lr: numberRow('float', 1e-5, 10, 0.03),
+  batch: numberRow('int', 1, 1024, 10),
+  seed: numberRow('int', 0, MAX_SEED, 1),
+  backend: enumRow(BACKEND_CHOICES, 'auto'),
+};
+
+/** The URL keys in table order. */
+export const CONFIG_KEYS = Object.keys(SCHEMA) as (keyof ExperimentConfig)[];
+
+/** A fresh config holding every row's default. */
+export function defaultConfig(): ExperimentConfig {
+  const out = {} as Record<string, unknown>;
+  for (const key of CONFIG_KEYS) {
+    const d = SCHEMA[key].default;
+    out[key] = Array.isArray(d) ? [...d] : d;
+  }
+  return out as unknown as ExperimentConfig;
+}
+
+/** Whether every key of `config` is within its row's bounds. */
+export function isValidConfig(config: ExperimentConfig): boolean {
+  return CONFIG_KEYS.every((key) => (SCHEMA[key] as Row<unknown>).isValid(config[key]));
+}
+
+function isConfigKey(key: string): key is keyof ExperimentConfig {
+  return Object.prototype.hasOwnProperty.call(SCHEMA, key);
+}
+
+/** Shortens a hostile key (e.g. 10 kB long) for the notice. */
+function shown(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function formatDefault(row: Row<unknown>): string {
+  return row.encode(row.default) || '(none)';
+}
+
+/**
+ * Parses a location hash (with or without the leading `#`) into a complete,
+ * in-bounds config. Never throws. Unknown keys, malformed percent-encoding,
+ * empty or non-numeric values, NaN/Infinity and repeated keys are rejected;
+ * finite numbers out of bounds are clamped. Keys absent from the hash take
+ * their defaults silently, as do empty segments and empty keys (`&&`, `=x`).
+ * The first occurrence of a repeated key is used.
+ */
+export function parseHash(hash: string): ParsedHash {
+  const config = defaultConfig() as unknown as Record<string, unknown>;
+  const rejected: RejectedKey[] = [];
+  const seen = new Set<string>();
+  const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+  for (const segment of text.split('&')) {
+    if (segment === '') continue;
+    const eq = segment.indexOf('=');
+    const rawKey = eq < 0 ? segment : segment.slice(0, eq);
+    if (rawKey === '') continue; // `=` or `=x`: nothing to name in a notice
+    const key = safeDecode(rawKey);
+    if (key === null) {
+      rejected.push({ key: shown(rawKey), reason: 'malformed percent-encoding in the key; ignored' });
+      continue;
+    }
+    if (!isConfigKey(key)) {
+      rejected.push({ key: shown(key), reason: 'unknown key; ignored' });
+      continue;
+    }
+    const row = SCHEMA[key] as Row<unknown>;
+    if (seen.has(key)) {
+      rejected.push({ key, reason: 'repeated key; the first value is used' });
+      continue;
+    }
+    seen.add(key);
+    const value = eq < 0 ? null : safeDecode(segment.slice(eq + 1));
+    if (value === null) {
+      const why = eq < 0 ? 'no value' : 'malformed percent-encoding';
+      rejected.push({ key, reason: `${why}; using the default ${formatDefault(row)}` });
+      continue;
+    }
+    const decoded = row.decode(value);
+    if (decoded.ok) {
+      config[key] = decoded.value;
+    } else if (decoded.clamped !== undefined) {
+      config[key] = decoded.clamped;
+      rejected.push({ key, reason: `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}` });
+    } else {
+      rejected.push({ key, reason: `${decoded.reason}; using the default ${formatDefault(row)}` });
+    }
+  }
+  return { config: config as unknown as ExperimentConfig, rejected };
+}
+
+/** Formats a config as a hash in table order: `#dataset=circle&noise=0&…&backend=auto`. */
+export function formatHash(config: ExperimentConfig): string {
+  const parts = CONFIG_KEYS.map((key) => `${key}=${encodeValue((SCHEMA[key] as Row<unknown>).encode(config[key]))}`);
+  return `#${parts.join('&')}`;
+}
+
+/** Percent-encodes what could break the hash, keeping commas readable. */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%2C/gi, ',');
+}

@@ -1,0 +1,46 @@
+import type { AppStore } from './store';
+import { formatHash, parseHash } from './urlCodec';
+
+/** Debounce of URL writes, ms: a dragged slider writes once it settles, and history is not flooded. */
+const WRITE_DELAY_MS = 250;
+
+/** The bits of `window` URL sync needs; injectable for tests. */
+export interface UrlHost {
+  location: { hash: string; pathname: string; search: string };
+  history: { replaceState(data: unknown, unused: string, url?: string): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'hashchange', listener: () => void): void;
+}
+
+/**
+ * Keeps the location hash and the store's config in step: writes the config
+ * with `history.replaceState` (debounced; no history entries), and applies a
+ * hash the user pastes or edits (`hashchange`), with a notice for rejected keys.
+ * Start-up parsing happens before the store exists (see `main.tsx`); this then
+ * writes the normalised hash at once. Returns a function that stops syncing.
+ */
+export function startUrlSync(store: AppStore, host: UrlHost = window): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = (): void => {
+    timer = undefined;
+    const hash = formatHash(store.getState().config);
+    if (host.location.hash !== hash) host.history.replaceState(null, '', `${host.location.pathname}${host.location.search}${hash}`);
+  };
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.config === prev.config) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, WRITE_DELAY_MS);
+  });
+  const onHashChange = (): void => {
+    if (host.location.hash === formatHash(store.getState().config)) return;
+    const { config, rejected } = parseHash(host.location.hash);
+    store.getState().replaceConfig(config, rejected);
+  };
+  host.addEventListener('hashchange', onHashChange);
+  write();
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+    host.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+/** A labelled row of the control panel; `hint` explains the control in a line. */
+export function Field({ label, htmlFor, hint, children, aside }: { label: string; htmlFor: string; hint?: ReactNode; children: ReactNode; aside?: ReactNode }) {
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={htmlFor}>{label}</label>
+        {aside !== undefined ? <span className="field-aside">{aside}</span> : null}
+      </div>
+      {children}
+      {hint !== undefined ? <p className="hint">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** A `<select>` over typed values, labelled; `testId` goes on the select itself. */
+export function SelectField<T extends string>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+  hint,
+}: {
+  label: string;
+  testId: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Field label={label} htmlFor={id} hint={hint}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value}
+        onChange={(e) => {
+          const hit = options.find((o) => o.value === e.target.value);
+          if (hit) onChange(hit.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A slider over whole numbers with its value shown beside the label. */
+export function RangeField({
+  label,
+  testId,
+  value,
+  min,
+  max,
+  unit = '',
+  disabled = false,
+  onChange,
+  hint,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  min: number;
+  max: number;
+  unit?: string;
+  disabled?: boolean;
+  onChange: (value: number) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Field label={label} htmlFor={id} hint={hint} aside={`${value}${unit}`}>
+      <input
+        id={id}
+        type="range"
+        data-testid={testId}
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (Number.isInteger(n)) onChange(n);
+        }}
+      />
+    </Field>
+  );
+}
+
+/**
+ * A text box whose draft may be invalid while the user types: `parse` turns
+ * the text into a value or null. A valid draft commits as typed (after
+ * `delayMs` of quiet when given, so typing `300` does not rebuild for `3` and
+ * `30`) and at once on Enter or blur; an invalid draft is marked and reverts
+ * on blur. A new `value` from outside (a pasted link) replaces the draft.
+ */
+export function useDraft<T>(value: T, format: (v: T) => string, parse: (text: string) => T | null, commit: (v: T) => void, delayMs = 0) {
+  const [draft, setDraft] = useState(() => format(value));
+  const [shown, setShown] = useState(() => format(value));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const formatted = format(value);
+  if (formatted !== shown) {
+    // The value changed from outside: show it, unless the draft already means the same.
+    setShown(formatted);
+    const parsed = parse(draft);
+    if (parsed === null || format(parsed) !== formatted) setDraft(formatted);
+  }
+  const commitText = (text: string): void => {
+    clearTimeout(timer.current);
+    const v = parse(text);
+    if (v !== null && format(v) !== formatted) commit(v);
+  };
+  return {
+    draft,
+    invalid: parse(draft) === null,
+    onChange(text: string) {
+      setDraft(text);
+      clearTimeout(timer.current);
+      if (delayMs > 0) timer.current = setTimeout(() => commitText(text), delayMs);
+      else commitText(text);
+    },
+    /** Commits now (Enter). */
+    onCommit() {
+      commitText(draft);
+    },
+    onBlur() {
+      if (parse(draft) === null) setDraft(formatted);
+      else commitText(draft);
+    },
+  };
+}

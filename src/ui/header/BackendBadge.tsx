@@ -1,0 +1,61 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../state/useAppStore';
+import { BACKEND_LABELS } from '../labels';
+import { formatRate, rawValue } from '../format';
+
+/**
+ * The active backend, as a disclosure: opening it lists what `auto` measured
+ * on each backend (steps/s or why it could not be used) and any fallback.
+ */
+export function BackendBadge() {
+  const { backend, probes, backendNotice, choice } = useAppStore(
+    useShallow((s) => ({ backend: s.run.backend, probes: s.run.probes, backendNotice: s.run.backendNotice, choice: s.config.backend })),
+  );
+  const fastest = probes.reduce((m, p) => Math.max(m, p.stepsPerSecond ?? 0), 0);
+  return (
+    <div className="metric">
+      <dt>Backend</dt>
+      <dd>
+        <details className="backend-details">
+          <summary title="How the backend was chosen">
+            <span data-testid="metric-backend" data-value={rawValue(backend)}>
+              {backend ? BACKEND_LABELS[backend] : '—'}
+            </span>
+            {backendNotice ? <span className="warn-dot" aria-label="fell back" /> : null}
+          </summary>
+          <div className="popover" role="note">
+            <p>{choice === 'auto' ? 'Auto: measured a few real training steps of this model on each backend and picked the fastest.' : `Chosen in the settings: ${choice}.`}</p>
+            {probes.length > 0 ? (
+              <table className="probe-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Backend</th>
+                    <th scope="col">Steps/s</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {probes.map((p) => (
+                    <tr key={p.backend} className={p.backend === backend ? 'chosen' : undefined}>
+                      <td>{BACKEND_LABELS[p.backend]}</td>
+                      <td>
+                        {p.stepsPerSecond !== undefined ? (
+                          <>
+                            {formatRate(p.stepsPerSecond)}
+                            {fastest > 0 && p.stepsPerSecond > 0 ? <span className="bar" style={{ width: `${(p.stepsPerSecond / fastest) * 4}em` }} /> : null}
+                          </>
+                        ) : (
+                          <span className="probe-error">{p.error ?? 'not available'}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            {backendNotice ? <p className="fallback">{backendNotice}</p> : null}
+          </div>
+        </details>
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { datasetInfo } from '../../engine/data/catalog';
+import { mlpSpec, parameterCount } from '../../engine/model/spec';
+import { useAppStore } from '../../state/useAppStore';
+import { formatCount, formatLoss, formatPercent, formatRate, rawValue } from '../format';
+import { BackendBadge } from './BackendBadge';
+import { Metric } from './Metric';
+
+/** The product name and the live figures of the run, in one line. */
+export function Header() {
+  const run = useAppStore(
+    useShallow((s) => ({
+      step: s.run.step,
+      epoch: s.run.epoch,
+      stepsPerSecond: s.run.stepsPerSecond,
+      trainLoss: s.run.trainLoss,
+      testLoss: s.run.testLoss,
+      testAccuracy: s.run.testAccuracy,
+    })),
+  );
+  const dataset = useAppStore((s) => s.config.dataset);
+  const layers = useAppStore((s) => s.config.layers);
+  const act = useAppStore((s) => s.config.act);
+  const info = datasetInfo(dataset);
+  const params = useMemo(() => parameterCount(mlpSpec(datasetInfo(dataset), layers, act)), [dataset, layers, act]);
+  const classification = info.task === 'classification';
+  const lossName = classification ? 'cross-entropy' : 'mean squared error';
+
+  return (
+    <header className="topbar">
+      <h1>
+        Prune <span>Playground</span>
+      </h1>
+      <dl className="metrics">
+        <Metric name="step" label="Step" value={formatCount(run.step)} raw={String(run.step)} />
+        <Metric name="epoch" label="Epoch" value={formatCount(run.epoch)} raw={String(run.epoch)} title="Completed passes over the training set" />
+        <Metric
+          name="steps-per-sec"
+          label="Steps/s"
+          value={formatRate(run.stepsPerSecond)}
+          raw={String(run.stepsPerSecond)}
+          title="Training steps per second over the last second (evaluation and messaging included)"
+        />
+        <BackendBadge />
+        <Metric name="train-loss" label="Train loss" value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={`Mean ${lossName} of the latest mini-batches`} />
+        <Metric name="test-loss" label="Test loss" value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={`${lossName} on the held-out test set`} />
+        <Metric
+          name="test-accuracy"
+          label="Test accuracy"
+          value={classification ? formatPercent(run.testAccuracy) : 'n/a'}
+          raw={classification ? rawValue(run.testAccuracy) : ''}
+          title={classification ? 'Share of test samples classified correctly' : 'Regression: no accuracy'}
+        />
+        <Metric name="params" label="Parameters" value={formatCount(params)} raw={String(params)} title="Weights and biases of the network" />
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LayerWeights } from '../engine/types';
+import type { MetricPoint } from '../protocol/messages';
+
+/** Most points in one metrics message; more are averaged into evenly sized groups. */
+export const MAX_POINTS_PER_MESSAGE = 500;
+/** At most this many metrics messages per second (the header and charts need no more). */
+export const METRICS_INTERVAL_MS = 200;
+/** At most this many weight snapshots per second. */
+export const SNAPSHOT_INTERVAL_MS = 500;
+
+/**
+ * Collects chart points between metrics messages and says when one is due.
+ * Test-set figures are attached to the train point of the step they were
+ * measured at; if that point already left, it is re-sent with them (the store
+ * replaces a point whose step repeats).
+ */
+export class MetricsOutbox {
+  private pending: MetricPoint[] = [];
+  private lastPoint: MetricPoint | null = null;
+  private lastSent = Number.NEGATIVE_INFINITY;
+
+  /** Queues train-loss points (steps increasing). */
+  push(points: readonly MetricPoint[]): void {
+    for (const p of points) this.pending.push(p);
+    if (points.length > 0) this.lastPoint = points[points.length - 1];
+  }
+
+  /** Attaches an evaluation to the latest point, which must be at `step`; false when there is no such point. */
+  attachEval(step: number, testLoss: number, testAccuracy: number): boolean {
+    if (this.lastPoint === null || this.lastPoint.step !== step) return false;
+    const withEval: MetricPoint = { ...this.lastPoint, testLoss };
+    if (Number.isFinite(testAccuracy)) withEval.testAccuracy = testAccuracy;
+    const tail = this.pending[this.pending.length - 1];
+    if (tail !== undefined && tail.step === step) this.pending[this.pending.length - 1] = withEval;
+    else this.pending.push(withEval);
+    this.lastPoint = withEval;
+    return true;
+  }
+
+  /** Whether a metrics message is due at time `t` (ms). */
+  due(t: number): boolean {
+    return t - this.lastSent >= METRICS_INTERVAL_MS;
+  }
+
+  /** Takes the queued points (downsampled to at most {@link MAX_POINTS_PER_MESSAGE}) and marks a message sent at `t`. */
+  take(t: number): MetricPoint[] {
+    this.lastSent = t;
+    const points = this.pending;
+    this.pending = [];
+    return downsample(points, MAX_POINTS_PER_MESSAGE);
+  }
+
+  /** Forgets everything (new run). */
+  reset(): void {
+    this.pending = [];
+    this.lastPoint = null;
+    this.lastSent = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/**
+ * Averages consecutive points into at most `max` groups of equal size: each
+ * group keeps its last step, the mean train loss and its latest evaluation.
+ */
+export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
+  if (points.length <= max) return points;
+  const size = Math.ceil(points.length / max);
+  const out: MetricPoint[] = [];
+  for (let i = 0; i < points.length; i += size) {
+    const group = points.slice(i, i + size);
+    const last = group[group.length - 1];
+    const merged: MetricPoint = { step: last.step, trainLoss: group.reduce((s, p) => s + p.trainLoss, 0) / group.length };
+    for (const p of group) {
+      if (p.testLoss !== undefined) merged.testLoss = p.testLoss;
+      if (p.testAccuracy !== undefined) merged.testAccuracy = p.testAccuracy;
+    }
+    out.push(merged);
+  }
+  return out;
+}
+
+/** Copies weights for posting, with the list of buffers to transfer (the copies; the originals stay here). */
+export function cloneForTransfer(layers: readonly LayerWeights[]): { layers: LayerWeights[]; transfer: ArrayBuffer[] } {
+  const copies = layers.map((l) => ({ inDim: l.inDim, outDim: l.outDim, kernel: l.kernel.slice(), bias: l.bias.slice() }));
+  return { layers: copies, transfer: copies.flatMap((l) => [l.kernel.buffer as ArrayBuffer, l.bias.buffer as ArrayBuffer]) };
+}

@@ -1,0 +1,135 @@
+/**
+ * Pure pacing arithmetic for the training loop: how many steps per burst,
+ * how often to evaluate, and the measured throughput.
+ */
+
+/** A burst should take about this long: long enough to amortise the read-back, short enough to pause promptly. */
+export const BURST_TARGET_MS = 40;
+/** Most steps in one burst (tiny networks at thousands of steps/s). */
+export const MAX_BURST_STEPS = 2048;
+
+/**
+ * Chooses the steps per burst so a burst takes about {@link BURST_TARGET_MS}:
+ * k ← clamp(round(k · target / measuredMs)), growing at most ×2 per burst so
+ * one fast outlier (or a slow first burst compiling shaders) does not overshoot.
+ */
+export class BurstPacer {
+  private k = 1;
+  /** Smoothed milliseconds per step; NaN before the first burst. */
+  private msPerStep = Number.NaN;
+
+  /** Steps for the next burst. */
+  get steps(): number {
+    return this.k;
+  }
+
+  /** Milliseconds one step takes (smoothed); NaN before the first measurement. */
+  get stepMs(): number {
+    return this.msPerStep;
+  }
+
+  /** Records that `steps` steps took `ms` and adapts the burst length. */
+  record(steps: number, ms: number): void {
+    if (steps <= 0 || !(ms >= 0)) return;
+    const per = Math.max(ms, 0.01) / steps;
+    this.msPerStep = Number.isNaN(this.msPerStep) ? per : 0.7 * this.msPerStep + 0.3 * per;
+    const ideal = Math.round(BURST_TARGET_MS / per);
+    this.k = Math.max(1, Math.min(MAX_BURST_STEPS, ideal, this.k * 2));
+  }
+
+  /** Forgets the measurements (new model, batch size or backend). */
+  reset(): void {
+    this.k = 1;
+    this.msPerStep = Number.NaN;
+  }
+}
+
+/** Length of the throughput window, ms. */
+export const THROUGHPUT_WINDOW_MS = 1000;
+
+/**
+ * Training throughput over a sliding window of wall-clock time while training:
+ * stepsPerSecond = Σ steps / Σ ms over the latest bursts covering ≥ 1 s. Each
+ * burst's time runs from the end of the previous one, so evaluation, messaging
+ * and yielding count; paused time does not (call {@link ThroughputMeter.start}
+ * when training resumes).
+ */
+export class ThroughputMeter {
+  private entries: { steps: number; ms: number }[] = [];
+  private last = Number.NaN;
+
+  /** Marks the start of a stretch of training at time `t` (ms). */
+  start(t: number): void {
+    this.last = t;
+  }
+
+  /** Records that `steps` steps completed at time `t` (ms). */
+  record(steps: number, t: number): void {
+    if (Number.isNaN(this.last)) {
+      this.last = t;
+      return;
+    }
+    this.entries.push({ steps, ms: t - this.last });
+    this.last = t;
+    let total = this.entries.reduce((s, e) => s + e.ms, 0);
+    while (this.entries.length > 1 && total - this.entries[0].ms >= THROUGHPUT_WINDOW_MS) total -= this.entries.shift()!.ms;
+  }
+
+  /** Steps per second over the window; 0 before two bursts. */
+  get stepsPerSecond(): number {
+    let steps = 0;
+    let ms = 0;
+    for (const e of this.entries) {
+      steps += e.steps;
+      ms += e.ms;
+    }
+    return ms > 0 ? (steps * 1000) / ms : 0;
+  }
+
+  /** Forgets everything (new run). */
+  reset(): void {
+    this.entries = [];
+    this.last = Number.NaN;
+  }
+}
+
+/** Candidate evaluation intervals, in steps. */
+const NICE_INTERVALS = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+/** Evaluation may take at most this share of training time. */
+export const EVAL_TIME_SHARE = 0.1;
+
+/**
+ * When to evaluate the test set: at least every `base` steps (25 for the small
+ * sets, 100 for mnist), stretched to the smallest nice interval N with
+ * evalMs ≤ 10 % · N · stepMs, so evaluation stays under about a tenth of the time.
+ * An evaluation happens after the first burst that reaches the next due step;
+ * the first one right after the first burst, so the test curves start at once.
+ */
+export class EvalSchedule {
+  private every: number;
+  private due: number;
+
+  constructor(private readonly base: number, fromStep = 0) {
+    this.every = base;
+    this.due = fromStep + 1;
+  }
+
+  /** Whether a test evaluation is due at `step`. */
+  isDue(step: number): boolean {
+    return step >= this.due;
+  }
+
+  /** Records an evaluation at `step` that took `evalMs`, with steps taking `stepMs`; sets the next due step. */
+  done(step: number, evalMs: number, stepMs: number): void {
+    if (evalMs > 0 && stepMs > 0) {
+      const needed = evalMs / (EVAL_TIME_SHARE * stepMs);
+      this.every = NICE_INTERVALS.find((n) => n >= Math.max(this.base, needed)) ?? NICE_INTERVALS[NICE_INTERVALS.length - 1];
+    }
+    this.due = step + this.every;
+  }
+
+  /** Steps between evaluations now. */
+  get interval(): number {
+    return this.every;
+  }
+}

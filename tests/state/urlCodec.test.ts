@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
+import type { ExperimentConfig } from '../../src/protocol/config';
+import { CONFIG_KEYS, MAX_SEED, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
+
+const D = defaultConfig();
+
+/** Any config within the schema's bounds. */
+const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
+  dataset: fc.constantFrom(...DATASET_NAMES),
+  noise: fc.integer({ min: 0, max: 50 }),
+  split: fc.integer({ min: 10, max: 90 }),
+  layers: fc.array(fc.integer({ min: 1, max: 1024 }), { maxLength: 8 }),
+  act: fc.constantFrom(...ACTIVATIONS),
+  opt: fc.constantFrom(...OPTIMIZERS),
+  lr: fc.double({ min: 1e-5, max: 10, noNaN: true }),
+  batch: fc.integer({ min: 1, max: 1024 }),
+  seed: fc.integer({ min: 0, max: MAX_SEED }),
+  backend: fc.constantFrom(...BACKEND_CHOICES),
+});
+
+describe('formatHash / parseHash round trip', () => {
+  it('parse(format(c)) == c for every valid config, with nothing rejected', () => {
+    fc.assert(
+      fc.property(validConfig, (c) => {
+        const { config, rejected } = parseHash(formatHash(c));
+        expect(rejected).toEqual([]);
+        expect(config).toEqual(c);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes every key in table order, short and readable', () => {
+    expect(formatHash({ ...D, dataset: 'spiral', layers: [300, 100], lr: 0.001 })).toBe(
+      '#dataset=spiral&noise=0&split=50&layers=300,100&act=tanh&opt=adam&lr=0.001&batch=10&seed=1&backend=auto',
+    );
+    expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
+    expect(CONFIG_KEYS).toEqual(['dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend']);
+  });
+
+  it('has the documented defaults', () => {
+    expect(D).toEqual({ dataset: 'circle', noise: 0, split: 50, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto' });
+    expect(parseHash('')).toEqual({ config: D, rejected: [] });
+    expect(parseHash('#')).toEqual({ config: D, rejected: [] });
+  });
+});
+
+describe('parseHash never throws and stays in bounds', () => {
+  const check = (hash: string): void => {
+    const { config, rejected } = parseHash(hash);
+    expect(isValidConfig(config)).toBe(true);
+    expect(Object.keys(config).sort()).toEqual([...CONFIG_KEYS].sort());
+    for (const r of rejected) {
+      expect(typeof r.key).toBe('string');
+      expect(r.key.length).toBeLessThanOrEqual(41);
+      expect(r.reason.length).toBeGreaterThan(0);
+    }
+  };
+
+  it('for arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: 2000 });
+  });
+
+  it('for arbitrary key=value joins over real and junk keys and values', () => {
+    const key = fc.oneof(fc.constantFrom(...CONFIG_KEYS, '__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.string({ maxLength: 12 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.double().map(String),
+      fc.integer().map(String),
+      fc.array(fc.integer({ min: -5, max: 2000 }), { maxLength: 12 }).map((a) => a.join(',')),
+      fc.constantFrom('NaN', 'Infinity', '-Infinity', '0x10', '1e999', '%', '%E0%A4%A', '', ' ', '-0'),
+    );
+    const pair = fc.tuple(key, fc.boolean(), value).map(([k, hasEq, v]) => (hasEq ? `${k}=${v}` : k));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 15 }), fc.boolean(), (pairs, hash) => check(`${hash ? '#' : ''}${pairs.join('&')}`)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a value within bounds is never rejected, one outside always is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2000, max: 2000 }), (n) => {
+        const { config, rejected } = parseHash(`#batch=${n}`);
+        const inBounds = n >= 1 && n <= 1024;
+        expect(rejected.length).toBe(inBounds ? 0 : 1);
+        expect(config.batch).toBe(Math.min(1024, Math.max(1, n)));
+      }),
+    );
+  });
+});
+
+/** Each hostile hash with the exact config it must produce and the exact keys it must reject. */
+const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [string, RegExp][] }[] = [
+  {
+    hash: '#layers=-1,1e9&lr=NaN&dataset=<img src=x onerror=alert(1)>',
+    config: {},
+    rejected: [
+      ['layers', /whole number of units; using the default 8,8/],
+      ['lr', /not a number; using the default 0\.03/],
+      ['dataset', /not one of .*; using the default circle/],
+    ],
+  },
+  {
+    hash: '#dataset=%3Cscript%3Ealert(1)%3C%2Fscript%3E&act=<script>alert(1)</script>',
+    config: {},
+    rejected: [
+      ['dataset', /not one of/],
+      ['act', /not one of/],
+    ],
+  },
+  { hash: '#dataset=spiral&noise=%E0%A4%A', config: { dataset: 'spiral' }, rejected: [['noise', /malformed percent-encoding; using the default 0/]] },
+  { hash: '#%E0%A4%A=1&seed=7', config: { seed: 7 }, rejected: [['%E0%A4%A', /malformed percent-encoding in the key/]] },
+  { hash: '#__proto__=1', config: {}, rejected: [['__proto__', /unknown key/]] },
+  { hash: '#constructor=x&toString=1&hasOwnProperty=2', config: {}, rejected: [['constructor', /unknown/], ['toString', /unknown/], ['hasOwnProperty', /unknown/]] },
+  { hash: `#layers=${'8,'.repeat(5000)}8`, config: {}, rejected: [['layers', /more than 8 hidden layers/]] },
+  { hash: `#${'x'.repeat(10_000)}=1`, config: {}, rejected: [[`${'x'.repeat(40)}…`, /unknown key/]] },
+  { hash: `#seed=${'9'.repeat(10_000)}`, config: {}, rejected: [['seed', /not a finite number; using the default 1/]] },
+  { hash: '#layers=1000000000', config: {}, rejected: [['layers', /1–1024 units/]] },
+  { hash: `#layers=${Array.from({ length: 1000 }, () => 4).join(',')}`, config: {}, rejected: [['layers', /more than 8/]] },
+  { hash: '#lr=Infinity&noise=-Infinity', config: {}, rejected: [['lr', /not a number/], ['noise', /not a number/]] },
+  { hash: '#lr=1e999', config: {}, rejected: [['lr', /not a finite number; using the default/]] },
+  { hash: '#noise=-5&split=95&lr=100&batch=0&seed=-3', config: { noise: 0, split: 90, lr: 10, batch: 1, seed: 0 }, rejected: [['noise', /clamped to 0/], ['split', /clamped to 90/], ['lr', /clamped to 10/], ['batch', /clamped to 1/], ['seed', /clamped to 0/]] },
+  { hash: '#lr=1e-9', config: { lr: 1e-5 }, rejected: [['lr', /below the minimum 0\.00001; clamped to 0\.00001/]] },
+  { hash: '#batch=0x10&seed=0b11&noise=1_0', config: {}, rejected: [['batch', /not a number/], ['seed', /not a number/], ['noise', /not a number/]] },
+  { hash: '#batch=2.5', config: {}, rejected: [['batch', /not a whole number; using the default 10/]] },
+  { hash: '#lr=&batch=&dataset=&layers=', config: { layers: [] }, rejected: [['lr', /empty value/], ['batch', /empty value/], ['dataset', /not one of/]] },
+  { hash: '#lr&seed', config: {}, rejected: [['lr', /no value; using the default 0\.03/], ['seed', /no value/]] },
+  { hash: '#dataset=%2525mnist', config: {}, rejected: [['dataset', /not one of/]] },
+  { hash: '#dataset=%6Dnist&layers=300%2C100', config: { dataset: 'mnist', layers: [300, 100] }, rejected: [] },
+  { hash: '#dataset=xor&dataset=mnist', config: { dataset: 'xor' }, rejected: [['dataset', /repeated key; the first value is used/]] },
+  { hash: '#layers=8,,8', config: {}, rejected: [['layers', /whole number/]] },
+  { hash: '#layers=8,8,', config: {}, rejected: [['layers', /whole number/]] },
+  { hash: '#layers=0', config: {}, rejected: [['layers', /1–1024/]] },
+  { hash: '#layers=1024,1', config: { layers: [1024, 1] }, rejected: [] },
+  { hash: '#backend=WebGPU&opt=SGD&act= relu ', config: { backend: 'webgpu', opt: 'sgd', act: 'relu' }, rejected: [] },
+  { hash: '#&&&==&=&=x&seed=5', config: { seed: 5 }, rejected: [] },
+  { hash: '#seed=2147483648', config: { seed: MAX_SEED }, rejected: [['seed', /clamped to 2147483647/]] },
+  { hash: '#noise=-0&lr=+0.5', config: { noise: 0, lr: 0.5 }, rejected: [] },
+  { hash: '#split=%20', config: {}, rejected: [['split', /empty value/]] },
+];
+
+describe('hostile corpus', () => {
+  it('has at least 20 cases', () => expect(corpus.length).toBeGreaterThanOrEqual(20));
+
+  for (const { hash, config, rejected } of corpus) {
+    it(`parses ${hash.length > 70 ? `${hash.slice(0, 70)}…` : hash}`, () => {
+      const out = parseHash(hash);
+      expect(out.config).toEqual({ ...D, ...config });
+      expect(out.rejected.map((r) => r.key)).toEqual(rejected.map(([k]) => k));
+      out.rejected.forEach((r, i) => expect(r.reason).toMatch(rejected[i][1]));
+      // The prototype was not touched.
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.getPrototypeOf(out.config)).toBe(Object.prototype);
+    });
+  }
+});
+
+describe('parseLayers', () => {
+  it('accepts widths with spaces and the empty list', () => {
+    expect(parseLayers(' 300 , 100 ')).toEqual({ ok: true, value: [300, 100] });
+    expect(parseLayers('')).toEqual({ ok: true, value: [] });
+    expect(parseLayers('1,2,3,4,5,6,7,8').ok).toBe(true);
+    expect(parseLayers('1,2,3,4,5,6,7,8,9').ok).toBe(false);
+    expect(parseLayers('1025').ok).toBe(false);
+  });
+
+  it('every row validates its own default', () => {
+    for (const key of CONFIG_KEYS) expect((SCHEMA[key] as { isValid(v: unknown): boolean }).isValid(D[key])).toBe(true);
+  });
+});
