@@ -9,7 +9,7 @@ const noUp = (...dirs) => dirs.map((d) => ({ group: [`**/${d}/*`, `**/${d}`], me
 const noTf = { group: ['@tensorflow/*'], message: 'The main thread never holds a tensor: tfjs lives in the worker and engine only.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**', '.vite/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,46 @@
+/**
+ * The benchmark cases: experiments as the URL carries them (the app's hash keys),
+ * minus the backend. The bench page builds the same model and data from these
+ * fields that the app builds from its URL.
+ */
+
+/** @typedef {{ id: string, label: string, dataset: string, noise: number, split: number, layers: number[], act: string, opt: string, lr: number, batch: number, seed: number }} BenchCase */
+
+/** @type {BenchCase[]} */
+export const CASES = [
+  {
+    id: 'mnist-lenet',
+    label: 'LeNet-300-100 · MNIST · b128',
+    dataset: 'mnist',
+    noise: 0,
+    split: 80,
+    layers: [300, 100],
+    act: 'relu',
+    opt: 'adam',
+    lr: 0.001,
+    batch: 128,
+    seed: 1,
+  },
+  {
+    id: 'circle-8-8',
+    label: '2-8-8 · circle · b10',
+    dataset: 'circle',
+    noise: 0,
+    split: 50,
+    layers: [8, 8],
+    act: 'tanh',
+    opt: 'adam',
+    lr: 0.03,
+    batch: 10,
+    seed: 1,
+  },
+];
+
+/** Backends in the order the bench tries them. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** The app's URL hash (without '#') for a case on a backend. */
+export function appHash(benchCase, backend) {
+  const c = benchCase;
+  return `dataset=${c.dataset}&noise=${c.noise}&split=${c.split}&layers=${c.layers.join(',')}&act=${c.act}&opt=${c.opt}&lr=${c.lr}&batch=${c.batch}&seed=${c.seed}&backend=${backend}`;
+}

@@ -1,0 +1,5 @@
+/** Types for trace.mjs. */
+export declare function mainThreadTasks(
+  traceJson: string | Uint8Array,
+  urlPrefix: string,
+): { longestMs: number; over50: number; tasks: number } | null;
