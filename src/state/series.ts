@@ -19,7 +19,7 @@ export interface Series {
 }
 
 /** Chart points kept at most; enough for a smooth line at any width, cheap to draw 5×/s. */
-export const SERIES_CAP = 2000;
+export const SERIES_CAP = 800;
 
 /** An empty series. */
 export function emptySeries(): Series {

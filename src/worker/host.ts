@@ -6,7 +6,7 @@ import type { BackendName, Dataset } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { MetricPoint, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, trainOptions, type BuildHooks } from './builder';
-import { BurstPacer, EvalSchedule } from './pacing';
+import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
 
@@ -153,6 +153,7 @@ export class TrainingHost {
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
       this.live = { session, dataset, backend: choice.backend, applied: config };
       this.pacer.reset();
+      this.pacer.targetMs = burstTargetMs(choice.backend);
       this.report.reset();
       this.evals = new EvalSchedule(evalBase(dataset), session.step);
       this.broken = false;

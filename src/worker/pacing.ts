@@ -5,11 +5,22 @@
 
 /** A burst should take about this long: long enough to amortise the read-back, short enough to pause promptly. */
 export const BURST_TARGET_MS = 40;
+/**
+ * On GPU backends each burst ends in a GPU → CPU read-back that drains the
+ * command queue, so bursts are longer there (measured on SwiftShader WebGL:
+ * 40 ms bursts ran LeNet-300-100 at ~0.7× a loop that reads back once).
+ */
+export const GPU_BURST_TARGET_MS = 150;
+
+/** The burst length for a backend: {@link GPU_BURST_TARGET_MS} on webgl/webgpu, else {@link BURST_TARGET_MS}. */
+export function burstTargetMs(backend: string): number {
+  return backend === 'webgl' || backend === 'webgpu' ? GPU_BURST_TARGET_MS : BURST_TARGET_MS;
+}
 /** Most steps in one burst (tiny networks at thousands of steps/s). */
 export const MAX_BURST_STEPS = 2048;
 
 /**
- * Chooses the steps per burst so a burst takes about {@link BURST_TARGET_MS}:
+ * Chooses the steps per burst so a burst takes about `targetMs` (see {@link burstTargetMs}):
  * k ← clamp(round(k · target / measuredMs)), growing at most ×2 per burst so
  * one fast outlier (or a slow first burst compiling shaders) does not overshoot.
  */
@@ -17,6 +28,8 @@ export class BurstPacer {
   private k = 1;
   /** Smoothed milliseconds per step; NaN before the first burst. */
   private msPerStep = Number.NaN;
+  /** Target milliseconds per burst. */
+  targetMs = BURST_TARGET_MS;
 
   /** Steps for the next burst. */
   get steps(): number {
@@ -33,7 +46,7 @@ export class BurstPacer {
     if (steps <= 0 || !(ms >= 0)) return;
     const per = Math.max(ms, 0.01) / steps;
     this.msPerStep = Number.isNaN(this.msPerStep) ? per : 0.7 * this.msPerStep + 0.3 * per;
-    const ideal = Math.round(BURST_TARGET_MS / per);
+    const ideal = Math.round(this.targetMs / per);
     this.k = Math.max(1, Math.min(MAX_BURST_STEPS, ideal, this.k * 2));
   }
 
