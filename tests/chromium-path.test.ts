@@ -1,12 +1,16 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../scripts/chromium-path.mjs';
+
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A fake executable (and a non-executable file) in a fresh temp dir. */
 function fakeBrowsers() {
   const dir = mkdtempSync(join(tmpdir(), 'chromium-path-'));
+  tempDirs.push(dir);
   const exe = join(dir, 'chrome');
   const plain = join(dir, 'not-executable');
   writeFileSync(exe, '#!/bin/sh\n');
