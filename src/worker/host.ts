@@ -152,8 +152,7 @@ export class TrainingHost {
       if (gen !== this.gen) return;
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
       this.live = { session, dataset, backend: choice.backend, applied: config };
-      this.pacer.reset();
-      this.pacer.targetMs = burstTargetMs(choice.backend);
+      this.pacer.reset(burstTargetMs(choice.backend));
       this.report.reset();
       this.evals = new EvalSchedule(evalBase(dataset), session.step);
       this.broken = false;

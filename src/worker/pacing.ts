@@ -29,7 +29,7 @@ export class BurstPacer {
   /** Smoothed milliseconds per step; NaN before the first burst. */
   private msPerStep = Number.NaN;
   /** Target milliseconds per burst. */
-  targetMs = BURST_TARGET_MS;
+  private targetMs = BURST_TARGET_MS;
 
   /** Steps for the next burst. */
   get steps(): number {
@@ -50,10 +50,11 @@ export class BurstPacer {
     this.k = Math.max(1, Math.min(MAX_BURST_STEPS, ideal, this.k * 2));
   }
 
-  /** Forgets the measurements (new model, batch size or backend). */
-  reset(): void {
+  /** Forgets the measurements (new model, batch size or backend); `targetMs` sets a new burst target (see {@link burstTargetMs}). */
+  reset(targetMs = this.targetMs): void {
     this.k = 1;
     this.msPerStep = Number.NaN;
+    this.targetMs = targetMs;
   }
 }
 

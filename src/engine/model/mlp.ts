@@ -82,6 +82,11 @@ export function buildMlp(spec: MlpSpec, seed: number): Mlp {
   });
   const last = shapes.length - 1;
 
+  /** [W₀, b₀, W₁, b₁, …]: the order of trainableVariables() and of the read-backs below. */
+  const interleaved = () => kernels.flatMap((k, i) => [k, biases[i]]);
+  /** Fresh copies of read-back values (interleaved as above) as LayerWeights. */
+  const toLayers = (data: ArrayLike<number>[]): LayerWeights[] =>
+    shapes.map(({ inDim, outDim }, i) => ({ inDim, outDim, kernel: new Float32Array(data[2 * i]), bias: new Float32Array(data[2 * i + 1]) }));
   return {
     spec,
     kernels,
@@ -95,21 +100,10 @@ export function buildMlp(spec: MlpSpec, seed: number): Mlp {
       return h;
     },
     getWeights() {
-      return shapes.map(({ inDim, outDim }, i) => ({
-        inDim,
-        outDim,
-        kernel: new Float32Array(kernels[i].dataSync()),
-        bias: new Float32Array(biases[i].dataSync()),
-      }));
+      return toLayers(interleaved().map((v) => v.dataSync()));
     },
     async readWeights() {
-      const data = await Promise.all(shapes.flatMap((_, i) => [kernels[i].data(), biases[i].data()]));
-      return shapes.map(({ inDim, outDim }, i) => ({
-        inDim,
-        outDim,
-        kernel: new Float32Array(data[2 * i] as Float32Array),
-        bias: new Float32Array(data[2 * i + 1] as Float32Array),
-      }));
+      return toLayers(await Promise.all(interleaved().map((v) => v.data())));
     },
     setWeights(w) {
       if (w.length !== shapes.length) throw new Error(`setWeights: got ${w.length} layers, the model has ${shapes.length}`);
@@ -128,9 +122,7 @@ export function buildMlp(spec: MlpSpec, seed: number): Mlp {
         });
       });
     },
-    trainableVariables() {
-      return kernels.flatMap((k, i) => [k, biases[i]]);
-    },
+    trainableVariables: interleaved,
     dispose() {
       for (const v of [...kernels, ...biases]) v.dispose();
     },
