@@ -7,6 +7,9 @@ export const RATIO_TARGET = 0.9;
 /** No main-thread task may be longer than this while training, ms. */
 export const MAIN_THREAD_TARGET_MS = 50;
 
+/** A θ change must show the pruned network's sparsity and test figures within this many ms (fastest backend). */
+export const THETA_TARGET_MS = { 'mnist-lenet': 1_000, 'circle-8-8': 100 };
+
 /** Verdicts for one measured row. */
 export function verdicts(row) {
   return {
@@ -53,4 +56,31 @@ export function formatTable(rows) {
 /** 1 → ¹, 12 → ¹² (footnote marks). */
 function superscript(n) {
   return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+}
+
+/** The pruning figures: θ-change latency and inference time before/after compaction at keep 0.5. */
+export function formatPruningTable(entries) {
+  const header = ['case', 'backend', 'θ→shown median ms', 'max ms', 'target ms', 'θ verdict', 'infer before ms', 'infer after ms', 'speed-up', 'params before → after'];
+  const notes = [];
+  const lines = entries.map((e) => {
+    if (e.error) return [e.label, `${e.backend} ${superscript(notes.push(`${e.label}: ${e.error}`))}`, '—', '—', fmt(e.targetMs), '—', '—', '—', '—', '—'];
+    const c = e.compaction;
+    return [
+      e.label,
+      e.backend,
+      fmt(e.theta.medianMs),
+      fmt(e.theta.maxMs),
+      fmt(e.targetMs),
+      verdict(Number.isFinite(e.theta.maxMs) && e.theta.maxMs > 0 ? e.theta.maxMs <= e.targetMs : null),
+      fmt(c.inferBeforeMs, 2),
+      fmt(c.inferAfterMs, 2),
+      `${fmt(c.speedup, 2)}×`,
+      `${c.paramsBefore} → ${c.paramsAfter}`,
+    ];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => String(l[i]).length)));
+  const pad = (l) => l.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const out = [pad(header), widths.map((w) => '─'.repeat(w)).join('  '), ...lines.map(pad)];
+  if (notes.length > 0) out.push('', ...notes.map((n, i) => `${superscript(i + 1)} ${n}`));
+  return out.join('\n');
 }

@@ -9,7 +9,7 @@
  *
  * Options: --cases=mnist-lenet,circle-8-8  --backends=wasm,cpu  --window=8000 (ms)
  *          --quick (short windows, for trying the harness)  --out=path.json
- *          --dist=path (a build other than dist/)
+ *          --dist=path (a build other than dist/)  --no-prune (skip the pruning figures)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,8 +20,9 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { measureApp } from './app-probe.mjs';
+import { measurePruning } from './prune-probe.mjs';
 import { BACKENDS, CASES } from './cases.mjs';
-import { MAIN_THREAD_TARGET_MS, RATIO_TARGET, formatTable, verdicts } from './report.mjs';
+import { MAIN_THREAD_TARGET_MS, RATIO_TARGET, THETA_TARGET_MS, formatPruningTable, formatTable, verdicts } from './report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,6 +45,9 @@ function parseArgs(argv) {
     matmulSize: 1024,
     out: opts.out ?? join(ROOT, 'bench', 'results', 'latest.json'),
     dist: resolve(ROOT, opts.dist ?? 'dist'),
+    prune: opts['no-prune'] !== 'true',
+    /** Training before the pruning figures are taken, ms. */
+    pruneTrainMs: quick ? 2_000 : 5_000,
   };
 }
 
@@ -175,6 +179,26 @@ async function main() {
     }
   }
 
+  // 3. Pruning figures on each case's fastest backend (by the app's measured steps/s).
+  const pruning = [];
+  for (const benchCase of opts.prune ? opts.cases : []) {
+    const measured = rows.filter((r) => r.case === benchCase.id && !r.error && Number.isFinite(r.app?.stepsPerSecond));
+    const fastest = measured.sort((a, b) => b.app.stepsPerSecond - a.app.stepsPerSecond)[0]?.backend ?? opts.backends[opts.backends.length - 1];
+    const t = Date.now();
+    const entry = { case: benchCase.id, label: benchCase.label, backend: fastest, targetMs: THETA_TARGET_MS[benchCase.id] };
+    try {
+      Object.assign(entry, await measurePruning(browser, baseUrl, benchCase, fastest, { trainMs: opts.pruneTrainMs }));
+      log(
+        `${benchCase.id} ${fastest}: θ change → pruned metrics median ${entry.theta.medianMs.toFixed(0)} ms, max ${entry.theta.maxMs.toFixed(0)} ms; ` +
+          `inference ${entry.compaction.inferBeforeMs.toFixed(2)} → ${entry.compaction.inferAfterMs.toFixed(2)} ms at keep 0.5 (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+      );
+    } catch (e) {
+      entry.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      log(`${benchCase.id} ${fastest}: pruning figures failed: ${entry.error}`);
+    }
+    pruning.push(entry);
+  }
+
   await browser.close();
   await server.close();
 
@@ -198,6 +222,7 @@ async function main() {
     settings: { windowMs: opts.windowMs, warmUpMs: opts.warmUpMs, bareTargetMs: opts.bareTargetMs, matmulSize: opts.matmulSize },
     backends,
     rows,
+    pruning,
   };
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -209,7 +234,12 @@ async function main() {
     `Chromium ${result.chromium} · ${result.machine.cores} cores (${result.machine.cpuModel}) · ${result.machine.memoryGb} GiB · ` +
       `WebGL ${environment.webglRenderer ?? 'none'} · ${result.durationSeconds} s`,
   );
-  console.log(`Targets: app/bare ≥ ${RATIO_TARGET}, longest main-thread task ≤ ${MAIN_THREAD_TARGET_MS} ms. Wrote ${opts.out}`);
+  if (pruning.length > 0) {
+    console.log('');
+    console.log(formatPruningTable(pruning));
+  }
+  console.log('');
+  console.log(`Targets: app/bare ≥ ${RATIO_TARGET}, longest main-thread task ≤ ${MAIN_THREAD_TARGET_MS} ms, θ change ≤ the case's target. Wrote ${opts.out}`);
   const busiest = Math.max(loadAtStart, ...rows.map((r) => r.load1AtStart), result.machine.loadAverageEnd);
   if (busiest > BUSY_LOAD * os.cpus().length + 2) {
     console.log(`warning: 1-min load reached ${busiest.toFixed(1)} on ${os.cpus().length} cores (the bench itself adds ~2): other work competed; rerun on an idle machine.`);

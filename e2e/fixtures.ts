@@ -9,11 +9,40 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** Metric hooks: `data-testid="metric-<name>"`, raw value in `data-value` ('' when unknown). */
-export type MetricName = 'step' | 'train-loss' | 'test-loss' | 'test-accuracy' | 'backend' | 'steps-per-sec' | 'epoch' | 'params';
+export type MetricName =
+  | 'step'
+  | 'train-loss'
+  | 'test-loss'
+  | 'test-accuracy'
+  | 'backend'
+  | 'steps-per-sec'
+  | 'epoch'
+  | 'params'
+  | 'sparsity'
+  | 'nonzero'
+  | 'flops'
+  | 'infer-before'
+  | 'infer-after';
 
 /** URL keys that have a control `data-testid="control-<key>"`. */
 export const CONTROL_KEYS = ['dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend'] as const;
-export type ControlKey = (typeof CONTROL_KEYS)[number];
+/** Pruning keys whose controls show on a fresh page (the others appear with their mode: sparsity, q, the schedule's, the lottery's). */
+export const PRUNING_CONTROL_KEYS = ['pmode', 'threshold', 'keep', 'importance', 'sched', 'lottery'] as const;
+export type ControlKey =
+  | (typeof CONTROL_KEYS)[number]
+  | (typeof PRUNING_CONTROL_KEYS)[number]
+  | 'sparsity'
+  | 'q'
+  | 'scope'
+  | 's_init'
+  | 's_final'
+  | 's_begin'
+  | 's_end'
+  | 's_freq'
+  | 'lt_rate'
+  | 'lt_out'
+  | 'lt_steps'
+  | 'lt_rounds';
 
 export const REAL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
@@ -196,6 +225,30 @@ export class PlaygroundPage {
     await control.fill(value);
     if (type !== 'range' && type !== 'checkbox') await control.press('Enter');
     await control.blur();
+  }
+
+  /**
+   * Moves a range control to `value` as a dragging user would (native value setter,
+   * then `input` and `change` events): Playwright's `fill` does not take range inputs.
+   * Returns the value the input holds afterwards (snapped to its step and bounds).
+   */
+  async setRange(key: ControlKey, value: number): Promise<number> {
+    return this.control(key).evaluate((el, v) => {
+      const input = el as HTMLInputElement;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return Number(input.value);
+    }, value);
+  }
+
+  /** A range control's min, max and step attributes. */
+  async rangeBounds(key: ControlKey): Promise<{ min: number; max: number; step: number }> {
+    return this.control(key).evaluate((el) => {
+      const input = el as HTMLInputElement;
+      return { min: Number(input.min || 0), max: Number(input.max || 100), step: Number(input.step) || 1 };
+    });
   }
 
   /**

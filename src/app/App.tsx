@@ -1,11 +1,12 @@
 import { ChartsPanel } from '../ui/charts/ChartsPanel';
 import { ControlPanel } from '../ui/controls/ControlPanel';
 import { Header } from '../ui/header/Header';
+import { PruningArea } from '../ui/pruning/PruningArea';
 import { RunBanner } from '../ui/notices/RunBanner';
 import { UrlNotice } from '../ui/notices/UrlNotice';
 import { useKeyboardShortcuts } from '../ui/useKeyboard';
 
-/** The page: header figures, settings on the left, notices and charts in the middle. */
+/** The page: header figures, settings on the left, notices, the training curves and the pruning pictures in the middle. */
 export function App() {
   useKeyboardShortcuts();
   return (
@@ -17,6 +18,7 @@ export function App() {
           <UrlNotice />
           <RunBanner />
           <ChartsPanel />
+          <PruningArea />
           <p className="footnote">
             Keys: <kbd>space</kbd> play/pause · <kbd>s</kbd> one step · <kbd>r</kbd> reset. The link in the address bar reproduces this experiment.
           </p>

@@ -1,3 +1,4 @@
+import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } from '../engine/prune/types';
 import type { Activation, BackendChoice, DatasetName, OptimizerName } from '../engine/types';
 
 /**
@@ -18,10 +19,60 @@ export interface ExperimentConfig {
   batch: number;
   seed: number;
   backend: BackendChoice;
+
+  // ── Unstructured (weight) pruning, applied to the current network at once (no training step needed) ──
+  /** Which rule picks the weight mask: θ, target sparsity, or Han's q·std per layer. */
+  pmode: PruneMode;
+  /** θ: kernel weights with |w| < θ are masked; 0 = off. Used when pmode = threshold. */
+  threshold: number;
+  /** Target sparsity s in [0, 0.999]: the smallest fraction s of |w| is masked; 0 = off. Used when pmode = sparsity. */
+  sparsity: number;
+  /** Han et al.'s quality parameter: per layer θ_ℓ = q · std(W_ℓ); 0 = off. Used when pmode = std. */
+  q: number;
+  /** Per layer or global: for pmode = sparsity and for the gradual schedule. */
+  scope: PruneScope;
+
+  // ── Structured pruning ──
+  /** Keep-ratio p in (0, 1]: per hidden layer keep the ⌈p·n⌉ most important neurons; 1 = off. */
+  keep: number;
+  /** How neuron importance is measured. */
+  importance: Importance;
+
+  // ── Gradual pruning (Zhu & Gupta 2017 / TF-MOT PolynomialDecay, power 3), while training ──
+  sched: ScheduleKind;
+  s_init: number;
+  s_final: number;
+  s_begin: number;
+  s_end: number;
+  s_freq: number;
+
+  // ── Iterative pruning with rewinding (lottery ticket, Frankle & Carbin 2019) ──
+  lottery: LotteryMode;
+  /** Fraction of each hidden layer's remaining weights pruned per round (0.2 in the paper). */
+  lt_rate: number;
+  /** Fraction of the output layer's remaining weights pruned per round (0.1 in the paper). */
+  lt_out: number;
+  /** Training steps per round. */
+  lt_steps: number;
+  /** Pruning rounds after the first (dense) training round. */
+  lt_rounds: number;
 }
 
 /** Keys whose change needs a new session (new data or new weights); every other key is applied hot. */
-export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = ['dataset', 'noise', 'split', 'layers', 'act', 'seed', 'backend'];
+export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = [
+  'dataset',
+  'noise',
+  'split',
+  'layers',
+  'act',
+  'seed',
+  'backend',
+  'lottery',
+  'lt_rate',
+  'lt_out',
+  'lt_steps',
+  'lt_rounds',
+];
 
 /** The keys whose values differ between two configs (layers compared element-wise). */
 export function changedKeys(prev: ExperimentConfig, next: ExperimentConfig): (keyof ExperimentConfig)[] {

@@ -1,3 +1,4 @@
+import type { LotteryMode, ModelCost } from '../engine/prune/types';
 import type { BackendName, BackendProbe, LayerWeights } from '../engine/types';
 import type { ExperimentConfig } from './config';
 
@@ -24,7 +25,19 @@ export type ToWorker =
    * Reset starts a new run: `runId` is the new run's id (the bridge bumps it, so
    * anything still in flight from the old run is dropped).
    */
-  | { type: 'reset'; runId: number };
+  | { type: 'reset'; runId: number }
+  /**
+   * Evaluate the current network, without retraining, at a range of global
+   * magnitude sparsities (of its dense weights; neuron masks kept), then
+   * restore it. Answered by a `sweep` message.
+   */
+  | { type: 'sweep'; runId: number }
+  /**
+   * Physically remove the neurons the keep-ratio masks (a smaller dense model,
+   * same outputs), measuring cost and inference time before and after.
+   * Answered by a `compacted` message (before = after when no neuron is masked).
+   */
+  | { type: 'compact'; runId: number };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
 export interface MetricPoint {
@@ -33,6 +46,57 @@ export interface MetricPoint {
   testLoss?: number;
   /** Fraction in [0,1]; absent for regression. */
   testAccuracy?: number;
+  /** Fraction of prunable (kernel) weights exactly zero, on steps where the weights were read. */
+  sparsity?: number;
+  /** The same per kernel layer, input side first. */
+  layerSparsity?: number[];
+}
+
+/** The current model's size and sparsity (sent with every metrics message). */
+export interface ModelStats extends ModelCost {
+  /** Kernel weights per layer (the prunable ones; biases are never pruned by θ). */
+  layerTotals: number[];
+  /** Kernel weights exactly zero per layer, in the effective (masked) weights. */
+  layerZeros: number[];
+  /** True once `compact` has removed neurons (reset undoes it). */
+  compacted: boolean;
+  /**
+   * Per kernel layer, the magnitude cut of the current weight mask: θ, q·std(W_ℓ),
+   * or the smallest kept |w| for a sparsity target / schedule / lottery; 0 when nothing is masked.
+   */
+  thresholds: number[];
+  /** Steps trained since the weight mask last changed, while some weight was masked (fine-tuning); 0 when dense. */
+  fineTuneSteps: number;
+}
+
+/** One point of the accuracy-vs-sparsity sweep (no retraining). */
+export interface SweepPoint {
+  sparsity: number;
+  testLoss: number;
+  /** NaN for regression. */
+  testAccuracy: number;
+}
+
+/** A model's cost with its measured inference time. */
+export interface MeasuredCost extends ModelCost {
+  /** Median wall time of one forward pass over a batch of `inferenceRows` test rows, read back, ms. */
+  inferenceMs: number;
+  inferenceRows: number;
+}
+
+/** One row of the lottery-ticket table. Round 0 is the dense network. */
+export interface LotteryRow {
+  round: number;
+  mode: Exclude<LotteryMode, 'off'>;
+  /** Fraction of the prunable weights still unmasked during this round. */
+  remaining: number;
+  /** Test accuracy at the end of the round (NaN for regression). */
+  testAccuracy: number;
+  testLoss: number;
+  /** Best test accuracy seen during the round (NaN for regression). */
+  bestAccuracy: number;
+  /** Global step at the end of the round. */
+  step: number;
 }
 
 export type RunPhase = 'idle' | 'loading' | 'measuring' | 'paused' | 'training' | 'diverged' | 'error';
@@ -57,7 +121,33 @@ export type FromWorker =
        * 0 while not training.
        */
       stepsPerSecond: number;
+      /** The current model's cost and sparsity. */
+      model: ModelStats;
+      /**
+       * The latest test evaluation, when one happened since the last message,
+       * including one made at an unchanged step (a mask change while paused).
+       */
+      latestEval?: { step: number; testLoss: number; testAccuracy: number };
     }
-  /** Weights after `step`, as transferred Float32Arrays. */
-  | { type: 'snapshot'; runId: number; step: number; layers: LayerWeights[] }
+  /**
+   * Weights after `step`, as transferred arrays. `layers` are the DENSE weights
+   * (PyTorch's `weight_orig`: a pruned entry keeps the value it had when it was
+   * masked); `masks` the kernel masks in effect (1 = kept; null = all kept) and
+   * `neurons` the keep masks of the hidden layers (null = all kept). The network
+   * computes with kernel ⊙ mask and bias ⊙ neurons.
+   */
+  | {
+      type: 'snapshot';
+      runId: number;
+      step: number;
+      layers: LayerWeights[];
+      masks: (Uint8Array | null)[];
+      neurons: (Uint8Array | null)[];
+    }
+  /** The answer to a `sweep` command: accuracy vs sparsity of the network at `step`. */
+  | { type: 'sweep'; runId: number; step: number; points: SweepPoint[] }
+  /** The answer to `compact`: the model before (masked) and after (compacted). */
+  | { type: 'compacted'; runId: number; step: number; before: MeasuredCost; after: MeasuredCost }
+  /** The lottery-ticket table so far; `done` after the last round (training then pauses). */
+  | { type: 'lottery'; runId: number; rows: LotteryRow[]; done: boolean }
   | { type: 'error'; runId: number; message: string };

@@ -1,5 +1,6 @@
 import type { BackendName, BackendProbe } from '../engine/types';
 import type { FromWorker, RunPhase } from '../protocol/messages';
+import type { PruningState } from './pruning';
 import { appendPoints, type Series } from './series';
 
 /** What the header and banners show about the current run. */
@@ -33,6 +34,7 @@ export interface RunState {
 export interface RunAndSeries {
   run: RunState;
   series: Series;
+  pruning: PruningState;
 }
 
 /** A fresh run: no figures yet. Keeps the backend and probes (they rarely change between runs). */
@@ -58,8 +60,11 @@ export function freshRun(runId: number, playing: boolean, previous?: RunState): 
 /** Train losses averaged for the header figure: enough to calm batch noise, few enough to stay current. */
 const HEADER_LOSS_WINDOW = 20;
 
+/** A test accuracy for the header: NaN (regression) becomes null. */
+const accuracyOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
 /**
- * Applies one worker message to the run and series: a pure reducer. Returns
+ * Applies one worker message to the run, series and pruning slice: a pure reducer. Returns
  * null when the message changes nothing here: a stale runId, or a snapshot
  * (which bypasses state; see `SnapshotRef`).
  */
@@ -98,12 +103,31 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
         if (p.testLoss !== undefined) next.testLoss = p.testLoss;
         if (p.testAccuracy !== undefined) next.testAccuracy = p.testAccuracy;
       }
-      return { run: next, series: msg.points.length > 0 ? appendPoints(state.series, msg.points) : state.series };
+      // The latest evaluation may come without a new point (θ moved while paused): it wins.
+      if (msg.latestEval !== undefined) {
+        next.testLoss = msg.latestEval.testLoss;
+        next.testAccuracy = accuracyOrNull(msg.latestEval.testAccuracy);
+      }
+      return {
+        run: next,
+        series: msg.points.length > 0 ? appendPoints(state.series, msg.points) : state.series,
+        pruning: { ...state.pruning, model: msg.model },
+      };
     }
+    case 'sweep':
+      return { ...state, pruning: { ...state.pruning, sweep: { step: msg.step, points: msg.points }, sweeping: false } };
+    case 'compacted':
+      return { ...state, pruning: { ...state.pruning, compaction: { step: msg.step, before: msg.before, after: msg.after }, compacting: false } };
+    case 'lottery':
+      return { ...state, pruning: { ...state.pruning, lottery: { rows: msg.rows, done: msg.done } } };
     case 'snapshot':
       return null;
     case 'error':
-      return { ...state, run: { ...run, phase: 'error', message: msg.message, playing: false, loadProgress: null, stepsPerSecond: 0 } };
+      return {
+        ...state,
+        run: { ...run, phase: 'error', message: msg.message, playing: false, loadProgress: null, stepsPerSecond: 0 },
+        pruning: { ...state.pruning, sweeping: false, compacting: false },
+      };
     default: {
       const unreachable: never = msg;
       return unreachable;

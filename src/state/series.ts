@@ -4,7 +4,7 @@ import type { MetricPoint } from '../protocol/messages';
  * The chart buffer: a capped, evenly decimated series of metric points.
  *
  * Points are averaged into buckets of `stride` consecutive steps (train loss:
- * the mean; test loss/accuracy: the bucket's latest evaluation). When the
+ * the mean; test loss/accuracy and sparsity: the bucket's latest figure). When the
  * buffer grows past its cap, neighbouring buckets merge pairwise and the stride
  * doubles, so the whole run stays evenly sampled in at most `cap` points and a
  * long run costs the charts no more than a short one.
@@ -33,6 +33,20 @@ function merge(a: MetricPoint, b: MetricPoint, wa: number, wb: number): MetricPo
   const testAccuracy = b.testAccuracy ?? a.testAccuracy;
   if (testLoss !== undefined) out.testLoss = testLoss;
   if (testAccuracy !== undefined) out.testAccuracy = testAccuracy;
+  const sparsity = b.sparsity ?? a.sparsity;
+  const layerSparsity = b.layerSparsity ?? a.layerSparsity;
+  if (sparsity !== undefined) out.sparsity = sparsity;
+  if (layerSparsity !== undefined) out.layerSparsity = layerSparsity;
+  return out;
+}
+
+/** `last` with the figures `p` carries (a point re-sent at the same step after a mask change); train loss kept. */
+function refresh(last: MetricPoint, p: MetricPoint): MetricPoint {
+  const out = { ...last };
+  if (p.testLoss !== undefined) out.testLoss = p.testLoss;
+  if (p.testAccuracy !== undefined) out.testAccuracy = p.testAccuracy;
+  if (p.sparsity !== undefined) out.sparsity = p.sparsity;
+  if (p.layerSparsity !== undefined) out.layerSparsity = p.layerSparsity;
   return out;
 }
 
@@ -62,17 +76,23 @@ function decimate(series: Series): Series {
 
 /**
  * Appends new points (steps increasing) and returns the new series; the input
- * is not modified. A point whose step is not after the last one (a backend
- * fallback resumed from an earlier snapshot) first truncates the buffer at that
- * step, so the line never runs backwards. Non-finite train losses are skipped.
+ * is not modified. A point at the last point's step (re-sent after a mask
+ * change, with new test figures and sparsity) updates that point in place. A
+ * point before it (a backend fallback resumed from an earlier snapshot) first
+ * truncates the buffer at that step, so the line never runs backwards.
+ * Non-finite train losses are skipped.
  */
 export function appendPoints(series: Series, incoming: readonly MetricPoint[], cap = SERIES_CAP): Series {
   let points = series.points.slice();
   let { stride, openCount } = series;
   for (const p of incoming) {
-    if (!Number.isFinite(p.trainLoss)) continue;
     const last = points[points.length - 1];
-    if (last !== undefined && p.step <= last.step) {
+    if (last !== undefined && p.step === last.step) {
+      points[points.length - 1] = refresh(last, p);
+      continue;
+    }
+    if (!Number.isFinite(p.trainLoss)) continue;
+    if (last !== undefined && p.step < last.step) {
       points = points.filter((q) => q.step < p.step);
       openCount = 0;
     }

@@ -1,10 +1,19 @@
 import type { LayerWeights } from '../engine/types';
 
-/** The latest weights the worker sent: after `step` of run `runId`. */
+/**
+ * The latest weights the worker sent: after `step` of run `runId`. `layers`
+ * are the DENSE weights; the network computes with kernel ⊙ `masks[i]`
+ * (1 = kept, null = all kept) and its hidden layer i keeps the neurons with
+ * `neurons[i]` = 1 (null = all kept).
+ */
 export interface WeightSnapshot {
   runId: number;
   step: number;
   layers: LayerWeights[];
+  /** Kernel masks per layer, row-major like the kernel; null = nothing masked. */
+  masks: (Uint8Array | null)[];
+  /** Neuron keep masks per hidden layer; null = all kept. */
+  neurons: (Uint8Array | null)[];
 }
 
 /**

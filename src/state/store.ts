@@ -2,15 +2,17 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetName } from '../engine/types';
 import { isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
 import { emptySeries, type Series } from './series';
 import { createSnapshotRef, type SnapshotRef } from './snapshot';
-import { SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type Row } from './urlCodec';
+import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type Row } from './urlCodec';
 
 /**
  * The app store: a zustand vanilla store (no React), one object with slices
  * `config` (the single source of truth for everything the URL carries), `run`
- * (header figures, phase), `series` (chart buffer) and `urlNotice`, and verb
+ * (header figures, phase), `series` (chart buffer), `pruning` (model stats,
+ * sweep, compaction, lottery tables) and `urlNotice`, and verb
  * actions. Actions that concern the worker emit ready-made {@link ToWorker}
  * messages through {@link AppStore.onCommand}; the bridge forwards them.
  */
@@ -18,6 +20,8 @@ export interface AppData {
   config: ExperimentConfig;
   run: RunState;
   series: Series;
+  /** What the worker reported about pruning in this run (fresh on a new run; lottery history may carry over). */
+  pruning: PruningState;
   /** URL keys rejected at start-up or on a pasted link; empty when none (or dismissed). */
   urlNotice: RejectedKey[];
 }
@@ -38,6 +42,16 @@ export interface AppActions {
   /** Re-initialises the weights from the seed (a new run), paused. */
   reset(): void;
   dismissNotice(): void;
+  /** Asks the worker for an accuracy-vs-sparsity sweep of the current network; `pruning.sweeping` until it answers. */
+  sweep(): void;
+  /** Asks the worker to remove the masked neurons for real; `pruning.compacting` until it answers. */
+  compact(): void;
+  /**
+   * Switches the gradual schedule on from the current step: sched = poly,
+   * s_begin = step, s_end = step + (s_end − s_begin) of the config (the same
+   * length; capped at the URL's largest step).
+   */
+  startSchedule(): void;
   /** Applies a message from the worker (stale runIds are dropped). */
   receive(msg: FromWorker): void;
 }
@@ -82,11 +96,12 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
   const api = createStore<AppState>()((set, get) => {
     /** Moves to `next`: a cold change starts a new run; either way the worker is told. */
     const applyConfig = (next: ExperimentConfig, extra: Partial<AppData> = {}): void => {
-      const { config: prev, run } = get();
+      const { config: prev, run, pruning } = get();
       if (isColdChange(prev, next)) {
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
+        const sameModel = prev.dataset === next.dataset && prev.layers.join(',') === next.layers.join(',');
         snapshot.set(null);
-        set({ ...extra, config: next, run: fresh, series: emptySeries() });
+        set({ ...extra, config: next, run: fresh, series: emptySeries(), pruning: freshPruning(carryLotteryHistory(pruning, sameModel)) });
       } else {
         set({ ...extra, config: next });
       }
@@ -98,6 +113,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       config,
       run: freshRun(1, false),
       series: emptySeries(),
+      pruning: freshPruning(),
       urlNotice,
 
       setConfig(key, value) {
@@ -130,17 +146,32 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         emit({ type: 'step', runId: get().run.runId, steps: 1 });
       },
       reset() {
-        const { run } = get();
+        const { run, pruning } = get();
         snapshot.set(null);
-        set({ run: freshRun(run.runId + 1, false, run), series: emptySeries() });
+        set({ run: freshRun(run.runId + 1, false, run), series: emptySeries(), pruning: freshPruning(carryLotteryHistory(pruning, true)) });
         emit({ type: 'reset', runId: get().run.runId });
       },
       dismissNotice() {
         set({ urlNotice: [] });
       },
+      sweep() {
+        set((s) => ({ pruning: { ...s.pruning, sweeping: true } }));
+        emit({ type: 'sweep', runId: get().run.runId });
+      },
+      compact() {
+        if (get().pruning.compacting) return;
+        set((s) => ({ pruning: { ...s.pruning, compacting: true } }));
+        emit({ type: 'compact', runId: get().run.runId });
+      },
+      startSchedule() {
+        const { config: prev, run } = get();
+        const length = Math.max(0, prev.s_end - prev.s_begin);
+        const begin = Math.min(run.step, MAX_STEP);
+        applyConfig({ ...prev, sched: 'poly', s_begin: begin, s_end: Math.min(begin + length, MAX_STEP) });
+      },
       receive(msg) {
         if (msg.type === 'snapshot') {
-          if (msg.runId === get().run.runId) snapshot.set({ runId: msg.runId, step: msg.step, layers: msg.layers });
+          if (msg.runId === get().run.runId) snapshot.set({ runId: msg.runId, step: msg.step, layers: msg.layers, masks: msg.masks, neurons: msg.neurons });
           return;
         }
         const next = applyWorkerMessage(get(), msg);

@@ -1,3 +1,4 @@
+import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
 
@@ -48,6 +49,8 @@ export const MAX_SEED = 2 ** 31 - 1;
 export const MAX_LAYERS = 8;
 /** Widest hidden layer a URL may ask for. */
 export const MAX_UNITS = 1024;
+/** Largest step a URL may name (schedule begin/end). */
+export const MAX_STEP = 1_000_000;
 
 /** A plain decimal number: optional sign, digits with optional fraction, optional exponent. No hex, no Infinity/NaN. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -131,6 +134,40 @@ export const SCHEMA: Schema = {
   batch: numberRow('int', 1, 1024, 10),
   seed: numberRow('int', 0, MAX_SEED, 1),
   backend: enumRow(BACKEND_CHOICES, 'auto'),
+  pmode: enumRow(PRUNE_MODES, 'threshold'),
+  threshold: numberRow('float', 0, 10, 0),
+  sparsity: numberRow('float', 0, 0.999, 0),
+  q: numberRow('float', 0, 5, 0),
+  scope: enumRow(PRUNE_SCOPES, 'layer'),
+  keep: numberRow('float', 0.01, 1, 1),
+  importance: enumRow(IMPORTANCES, 'l1'),
+  sched: enumRow(SCHEDULE_KINDS, 'off'),
+  s_init: numberRow('float', 0, 0.99, 0),
+  s_final: numberRow('float', 0, 0.99, 0.9),
+  s_begin: numberRow('int', 0, MAX_STEP, 0),
+  s_end: numberRow('int', 0, MAX_STEP, 1000),
+  s_freq: numberRow('int', 1, 10000, 100),
+  lottery: enumRow(LOTTERY_MODES, 'off'),
+  lt_rate: numberRow('float', 0.01, 0.9, 0.2),
+  lt_out: numberRow('float', 0, 0.9, 0.1),
+  lt_steps: numberRow('int', 10, 100000, 500),
+  lt_rounds: numberRow('int', 1, 30, 5),
+};
+
+/**
+ * Keys written to the hash only when their feature is on: a link stays short
+ * and readable, and parsing gives absent keys their defaults anyway.
+ */
+const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig) => boolean>> = {
+  s_init: (c) => c.sched !== 'off',
+  s_final: (c) => c.sched !== 'off',
+  s_begin: (c) => c.sched !== 'off',
+  s_end: (c) => c.sched !== 'off',
+  s_freq: (c) => c.sched !== 'off',
+  lt_rate: (c) => c.lottery !== 'off',
+  lt_out: (c) => c.lottery !== 'off',
+  lt_steps: (c) => c.lottery !== 'off',
+  lt_rounds: (c) => c.lottery !== 'off',
 };
 
 /** The URL keys in table order. */
@@ -224,9 +261,13 @@ export function parseHash(hash: string): ParsedHash {
   return { config: config as unknown as ExperimentConfig, rejected };
 }
 
-/** Formats a config as a hash in table order: `#dataset=circle&noise=0&…&backend=auto`. */
+/**
+ * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&lt_rounds=5`,
+ * leaving out the schedule's keys while `sched=off` and the lottery's while `lottery=off`.
+ */
 export function formatHash(config: ExperimentConfig): string {
-  const parts = CONFIG_KEYS.map((key) => `${key}=${encodeValue((SCHEMA[key] as Row<unknown>).encode(config[key]))}`);
+  const written = CONFIG_KEYS.filter((key) => WRITTEN_WHEN[key]?.(config) ?? true);
+  const parts = written.map((key) => `${key}=${encodeValue((SCHEMA[key] as Row<unknown>).encode(config[key]))}`);
   return `#${parts.join('&')}`;
 }
 

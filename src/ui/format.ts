@@ -41,3 +41,28 @@ export function rawValue(x: number | string | null | undefined): string {
   if (x === null || x === undefined) return '';
   return String(x);
 }
+
+/** A count in a few characters: 950 → "950", 26,600 → "26.6k", 266,200 → "266k", 1,234,567 → "1.23M"; null → "—". */
+export function formatCompact(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  if (abs < 1e6) return `${Number((n / 1e3).toPrecision(3))}k`;
+  if (abs < 1e9) return `${Number((n / 1e6).toPrecision(3))}M`;
+  return `${Number((n / 1e9).toPrecision(3))}G`;
+}
+
+/** FLOPs with a unit: 192 → "192 FLOP", 4,608 → "4.6 kFLOP", 532,400 → "0.53 MFLOP", 2.7e6 → "2.7 MFLOP"; null → "—". */
+export function formatFlops(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  if (n < 1000) return `${Math.round(n)} FLOP`;
+  if (n < 1e5) return `${Number((n / 1e3).toPrecision(2))} kFLOP`;
+  if (n < 1e8) return `${Number((n / 1e6).toPrecision(2))} MFLOP`;
+  return `${Number((n / 1e9).toPrecision(2))} GFLOP`;
+}
+
+/** A magnitude threshold θ: 0 → "off", otherwise 3 significant digits (0.0501, 1.2e-4). */
+export function formatThreshold(x: number): string {
+  if (x === 0) return 'off';
+  return x < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(3)));
+}

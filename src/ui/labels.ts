@@ -1,3 +1,4 @@
+import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } from '../engine/prune/types';
 import type { Activation, BackendChoice, BackendName, DatasetName, OptimizerName } from '../engine/types';
 
 /** How each dataset is named in the UI. */
@@ -18,3 +19,19 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = { adam: 'Adam', s
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
 export const BACKEND_CHOICE_LABELS: Record<BackendChoice, string> = { auto: 'Auto (fastest measured)', ...BACKEND_LABELS };
+
+export const PRUNE_MODE_LABELS: Record<PruneMode, string> = { threshold: 'Threshold θ', sparsity: 'Target sparsity', std: 'Han: q · std per layer' };
+
+export const PRUNE_SCOPE_LABELS: Record<PruneScope, string> = { layer: 'Per layer', global: 'Global (one cut)' };
+
+export const IMPORTANCE_LABELS: Record<Importance, string> = {
+  l1: 'L1 norm of incoming weights',
+  l2: 'L2 norm of incoming weights',
+  activation: 'Mean |activation|',
+  taylor: 'Taylor |∂L/∂z · z|',
+  random: 'Random (control)',
+};
+
+export const SCHEDULE_LABELS: Record<ScheduleKind, string> = { off: 'Off', poly: 'Polynomial (Zhu & Gupta)' };
+
+export const LOTTERY_LABELS: Record<LotteryMode, string> = { off: 'Off', rewind: 'Rewind to initial weights', random: 'Random re-init (control)' };

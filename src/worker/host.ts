@@ -2,11 +2,12 @@ import type { BackendSetup } from '../engine/backend';
 import { datasetInfo } from '../engine/data/catalog';
 import { mlpSpec } from '../engine/model/spec';
 import { TrainingSession } from '../engine/train/session';
-import type { BackendName, Dataset } from '../engine/types';
+import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
-import type { MetricPoint, ToWorker } from '../protocol/messages';
+import type { MeasuredCost, MetricPoint, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, trainOptions, type BuildHooks } from './builder';
 import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
+import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
 
@@ -16,6 +17,7 @@ type Mode = 'paused' | 'playing' | 'stepping';
 
 /** The live parts of a built run. */
 interface Live {
+  /** Replaced by a compaction. */
   session: TrainingSession;
   dataset: Dataset;
   backend: BackendName;
@@ -28,12 +30,17 @@ const evalBase = (dataset: Dataset): number => (dataset.info.name === 'mnist' ? 
 const DIVERGED_MESSAGE = 'The loss became NaN or infinite. Try a lower learning rate, then press play to restart from the seed.';
 /** Progress messages per second at most while downloading. */
 const PROGRESS_INTERVAL_MS = 100;
+/** Inference timing of `compact`: test rows per forward pass and repetitions (median). */
+const INFERENCE_ROWS = 1000;
+const INFERENCE_REPS = 15;
 
 /**
  * The training worker's logic: a thin host around a {@link TrainingSession}.
  * Builds sessions on `configure`/`reset`, trains in bursts between which it
  * yields to the message queue, evaluates, and posts metrics, snapshots and
- * phases under the current runId. Every session access goes through one
+ * phases under the current runId. Pruning (masks, schedule, lottery, sweep,
+ * compaction) lives in a {@link PruningController} beside the session; the
+ * host cuts bursts at its events. Every session access goes through one
  * {@link Serial} queue; `gen` numbers the builds so stale work stops.
  */
 export class TrainingHost {
@@ -46,6 +53,8 @@ export class TrainingHost {
   private runId = 0;
   private config: ExperimentConfig | null = null;
   private live: Live | null = null;
+  /** The run's pruning state; kept across a backend fallback, replaced by a new run. */
+  private prune: PruningController | null = null;
   private mode: Mode = 'paused';
   private stepsLeft = 0;
   /** Bumped by every rebuild; work of an older gen stops. */
@@ -56,6 +65,10 @@ export class TrainingHost {
   /** The run needs a rebuild before it can train again (diverged, or failed). */
   private broken = false;
   private lastEvalStep = -1;
+  /** The latest evaluation (valid while `lastEvalStep` is its step). */
+  private lastEval: EvalResult = { testLoss: Number.NaN, testAccuracy: Number.NaN };
+  /** Said with the next `paused` phase (the lottery's summary). */
+  private pauseMessage: string | undefined;
   private deadBackends = new Set<BackendName>();
 
   constructor(post: Post, setup: BackendSetup) {
@@ -75,7 +88,7 @@ export class TrainingHost {
           this.runId = msg.runId;
           this.config = msg.config;
           if (cold) this.rebuild();
-          else if (this.live && !this.broken) void this.serial.run(() => this.applyHot()).catch((e) => this.fail(e));
+          else if (this.live && !this.broken) this.queue((gen) => this.applyHot(gen));
           return;
         }
         case 'play':
@@ -96,6 +109,14 @@ export class TrainingHost {
           this.mode = 'paused';
           this.rebuild();
           return;
+        case 'sweep':
+          if (msg.runId !== this.runId) return;
+          this.queue((gen) => this.sweep(gen));
+          return;
+        case 'compact':
+          if (msg.runId !== this.runId) return;
+          this.queue((gen) => this.compact(gen));
+          return;
         default: {
           const unknown: never = msg;
           throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
@@ -109,6 +130,12 @@ export class TrainingHost {
   /** Reports a failure (also used by the worker's last-resort handlers). */
   fail(e: unknown): void {
     this.report.error(e);
+  }
+
+  /** Queues session work for the current gen (it does nothing once a newer build was asked for). */
+  private queue(task: (gen: number) => Promise<void>): void {
+    const gen = this.gen;
+    void this.serial.run(() => task(gen)).catch((e) => this.fail(e));
   }
 
   /** Starts a new build (superseding any in progress) of the current config. */
@@ -134,34 +161,41 @@ export class TrainingHost {
 
   /**
    * Builds a session for the current config: from the seed, or (after a
-   * backend died) from the saved weights and step on the next backend.
+   * backend died) from the pruning state's dense weights, masks, widths and
+   * step on the next backend.
    */
   private async build(gen: number, fallback?: { from: BackendName; reason: string }): Promise<void> {
     if (gen !== this.gen || this.config === null) return;
-    const resume = fallback ? this.report.saved : null;
+    const carried = fallback ? this.prune : null;
+    const resume = carried?.resume() ?? null;
     this.disposeLive(fallback !== undefined);
     const config = this.config;
     const hooks = this.hooks(gen);
     try {
       const dataset = await this.builder.dataset(config, this.assetBaseUrl, hooks);
-      const spec = mlpSpec(datasetInfo(config.dataset), config.layers, config.act);
+      const spec = resume?.spec ?? mlpSpec(datasetInfo(config.dataset), config.layers, config.act);
       if (gen !== this.gen) return;
       const choice = fallback
         ? { backend: await this.builder.fallback(fallback.from, this.deadBackends), fallbackFrom: fallback.from, reason: fallback.reason }
         : await this.builder.backend(config, dataset, spec, hooks);
       if (gen !== this.gen) return;
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
+      const prune = carried ?? new PruningController(spec, config);
       this.live = { session, dataset, backend: choice.backend, applied: config };
+      this.prune = prune;
       this.pacer.reset(burstTargetMs(choice.backend));
       this.report.reset();
       this.evals = new EvalSchedule(evalBase(dataset), session.step);
       this.broken = false;
       this.lastEvalStep = -1;
+      this.pauseMessage = undefined;
       this.readyGen = gen;
       this.report.send({ type: 'backend', runId: this.runId, ...choice });
-      await this.report.snapshot(session);
+      await prune.configure(session, config);
       if (gen !== this.gen) return;
-      this.report.metrics(session, false);
+      await this.snapshot(gen);
+      if (gen !== this.gen) return;
+      this.postMetrics(false);
       if (this.mode === 'paused') this.report.phase('paused');
       this.maybeStartLoop();
     } catch (e) {
@@ -172,12 +206,12 @@ export class TrainingHost {
     }
   }
 
-  /** Frees the live session; `keepSaved` keeps the weights snapshot and dead backends (a fallback resumes from them). */
+  /** Frees the live session; `keepSaved` keeps the pruning state and dead backends (a fallback resumes from them). */
   private disposeLive(keepSaved: boolean): void {
     const live = this.live;
     this.live = null;
     if (!keepSaved) {
-      this.report.saved = null;
+      this.prune = null;
       this.deadBackends.clear();
     }
     try {
@@ -187,10 +221,16 @@ export class TrainingHost {
     }
   }
 
-  /** Hot keys (lr, opt, batch) take effect between bursts. */
-  private applyHot(): void {
+  /**
+   * Hot keys take effect between bursts: lr, opt, batch at once; a pruning
+   * rule change re-masks the network, evaluates it and posts the result
+   * without a training step. Queued changes coalesce: each task applies the
+   * latest config, so later tasks find nothing to do.
+   */
+  private async applyHot(gen: number): Promise<void> {
     const live = this.live;
-    if (!live || this.config === null) return;
+    const prune = this.prune;
+    if (gen !== this.gen || this.readyGen !== gen || !live || !prune || this.broken || this.config === null) return;
     const next = this.config;
     for (const key of changedKeys(live.applied, next)) {
       if (key === 'lr') live.session.setLearningRate(next.lr);
@@ -201,6 +241,53 @@ export class TrainingHost {
       }
     }
     live.applied = next;
+    if (!prune.needsUpdate(next)) return;
+    let changed: boolean;
+    try {
+      changed = await prune.configure(live.session, next);
+    } catch (e) {
+      if (gen === this.gen) this.fallBack(live.backend, e);
+      return;
+    }
+    if (changed && gen === this.gen) await this.announceMasks(gen);
+  }
+
+  /**
+   * After the masks changed at the current step: evaluate the new network and
+   * post metrics (model figures, latestEval, the current point re-sent with
+   * the new test figures and sparsity) and a snapshot, at once.
+   */
+  private async announceMasks(gen: number): Promise<void> {
+    const live = this.live;
+    const prune = this.prune;
+    if (!live || !prune) return;
+    this.lastEvalStep = -1; // same step, other weights
+    if (!(await this.evaluate(gen))) return;
+    const { sparsity, layerSparsity } = prune.sparsity();
+    this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
+    this.postMetrics(this.loopRunning);
+    await this.snapshot(gen);
+  }
+
+  /** Posts the queued points, the header figures and the model's figures. */
+  private postMetrics(training: boolean): void {
+    if (!this.live || !this.prune) return;
+    this.report.metrics(this.live.session, training, this.prune.stats(this.live.session.step));
+  }
+
+  /**
+   * Reads the weights into the pruning state (the CPU copy a fallback resumes
+   * from), posts them as a snapshot and puts their sparsity on the current point.
+   */
+  private async snapshot(gen: number): Promise<void> {
+    const live = this.live;
+    const prune = this.prune;
+    if (!live || !prune) return;
+    await prune.sync(live.session);
+    if (gen !== this.gen) return;
+    const { sparsity, layerSparsity } = prune.sparsity();
+    this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
+    this.report.snapshot(prune.snapshot());
   }
 
   private maybeStartLoop(): void {
@@ -230,11 +317,17 @@ export class TrainingHost {
 
   /** One burst of training; false when the loop should stop. */
   private async burst(gen: number): Promise<boolean> {
+    if (gen !== this.gen || !this.live || !this.prune || this.mode === 'paused') return false;
+    await this.applyHot(gen);
+    // Something due at this step (the schedule's begin step, a resumed run) comes before training on.
+    if (!(await this.pruneEvents(gen)) || (this.mode as Mode) === 'paused') return false;
     const live = this.live;
-    if (gen !== this.gen || !live || this.mode === 'paused') return false;
-    this.applyHot();
+    const prune = this.prune;
+    if (gen !== this.gen || !live || !prune) return false;
     const { session } = live;
-    const k = this.mode === 'stepping' ? Math.min(this.pacer.steps, this.stepsLeft) : this.pacer.steps;
+    const wanted = this.mode === 'stepping' ? Math.min(this.pacer.steps, this.stepsLeft) : this.pacer.steps;
+    // Bursts end exactly at schedule pruning steps and lottery round ends.
+    const k = Math.min(wanted, prune.stepsToNextEvent(session.step));
     const first = session.step;
     const t0 = now();
     let losses: Float32Array;
@@ -252,7 +345,7 @@ export class TrainingHost {
     if (points.length < losses.length) {
       this.broken = true;
       this.mode = 'paused';
-      this.report.metrics(session, false);
+      this.postMetrics(false);
       this.report.phase('diverged', DIVERGED_MESSAGE);
       return false;
     }
@@ -260,12 +353,53 @@ export class TrainingHost {
       this.stepsLeft -= k;
       if (this.stepsLeft <= 0) this.mode = 'paused';
     }
+    if (!(await this.pruneEvents(gen))) return false;
     if (this.evals.isDue(session.step) && !(await this.evaluate(gen))) return false;
     const t = now();
     this.report.meter.record(k, t);
-    if (this.report.outbox.due(t)) this.report.metrics(session, true);
-    if (this.report.snapshotDue(t)) await this.report.snapshot(session);
+    // Snapshot first, so the sparsity it reads rides on the points of the metrics message.
+    if (this.report.snapshotDue(t)) await this.snapshot(gen);
+    if (gen !== this.gen) return false;
+    if (this.report.outbox.due(t)) this.postMetrics(true);
     return this.mode !== 'paused';
+  }
+
+  /**
+   * Handles what the pruning controller has due at the current step: a
+   * schedule pruning step (re-mask, sparsity on the point), or a lottery round
+   * end (evaluate, add the row, prune + rewind or finish and pause). False
+   * when the run should stop (a newer gen, or the backend failed).
+   */
+  private async pruneEvents(gen: number): Promise<boolean> {
+    const live = this.live;
+    const prune = this.prune;
+    if (gen !== this.gen || !live || !prune) return false;
+    const { session } = live;
+    const due = prune.due(session.step);
+    if (due === null) return true;
+    try {
+      if (due === 'schedule') {
+        await prune.scheduleStep(session);
+        if (gen !== this.gen) return false;
+        this.lastEvalStep = -1; // the evaluation below (if due) sees the pruned network
+      } else {
+        if (!(await this.evaluate(gen))) return false;
+        const { rows, done } = await prune.endRound(session, this.lastEval);
+        if (gen !== this.gen) return false;
+        this.report.send({ type: 'lottery', runId: this.runId, rows, done });
+        if (done) {
+          this.mode = 'paused';
+          this.stepsLeft = 0;
+          this.pauseMessage = prune.lotterySummary();
+        }
+      }
+    } catch (e) {
+      if (gen === this.gen) this.fallBack(live.backend, e);
+      return false;
+    }
+    const { sparsity, layerSparsity } = prune.sparsity();
+    this.report.outbox.attachSparsity(session.step, sparsity, layerSparsity);
+    return true;
   }
 
   /** Evaluates the test set now; false when the run should stop (failure or a newer gen). */
@@ -274,12 +408,15 @@ export class TrainingHost {
     if (!live || live.session.step === this.lastEvalStep) return true;
     const t0 = now();
     try {
-      const { testLoss, testAccuracy } = await live.session.evaluate();
+      const result = await live.session.evaluate();
       if (gen !== this.gen) return false;
+      const { testLoss, testAccuracy } = result;
       const step = live.session.step;
       this.lastEvalStep = step;
+      this.lastEval = result;
       this.evals.done(step, now() - t0, this.pacer.stepMs);
-      this.report.outbox.attachEval(step, testLoss, testAccuracy);
+      this.report.noteEval(step, testLoss, testAccuracy);
+      this.prune?.noteEval(step, testAccuracy);
       return true;
     } catch (e) {
       if (gen === this.gen) this.fallBack(live.backend, e);
@@ -290,11 +427,77 @@ export class TrainingHost {
   /** After pausing or a finished step command: evaluate, send everything, say paused. */
   private async settle(gen: number): Promise<void> {
     if (gen !== this.gen || !this.live || this.broken) return;
-    if (this.live.session.step > 0) await this.evaluate(gen);
+    if (this.live.session.step > 0 && !(await this.evaluate(gen))) return;
     if (gen !== this.gen || !this.live) return;
-    this.report.metrics(this.live.session, false);
-    await this.report.snapshot(this.live.session);
-    if (this.mode === 'paused') this.report.phase('paused');
+    await this.snapshot(gen);
+    if (gen !== this.gen) return;
+    this.postMetrics(false);
+    if (this.mode === 'paused') {
+      this.report.phase('paused', this.pauseMessage);
+      this.pauseMessage = undefined;
+    }
+  }
+
+  /** `sweep`: test figures of the current network at a range of global sparsities; training state untouched. */
+  private async sweep(gen: number): Promise<void> {
+    const live = this.live;
+    const prune = this.prune;
+    if (gen !== this.gen) return;
+    if (this.readyGen !== gen || !live || !prune || this.broken) {
+      this.report.error(new Error('No network to sweep: the run failed to build or diverged.'));
+      return;
+    }
+    try {
+      const points = await prune.sweep(live.session);
+      if (gen !== this.gen) return;
+      this.report.send({ type: 'sweep', runId: this.runId, step: live.session.step, points });
+    } catch (e) {
+      if (gen === this.gen) this.fallBack(live.backend, e);
+    }
+  }
+
+  /**
+   * `compact`: physically removes the masked neurons. Builds a smaller session
+   * on the same backend from the dense weights, kernel masks and step (the
+   * optimizer state restarts), and measures cost and inference time before and
+   * after. With no neuron masked the answer has before = after.
+   */
+  private async compact(gen: number): Promise<void> {
+    const live = this.live;
+    const prune = this.prune;
+    if (gen !== this.gen) return;
+    if (this.readyGen !== gen || !live || !prune || this.broken) {
+      this.report.error(new Error('No network to compact: the run failed to build or diverged.'));
+      return;
+    }
+    const old = live.session;
+    const measure = async (session: TrainingSession): Promise<MeasuredCost> => {
+      const { medianMs, rows } = await session.timeInference(INFERENCE_ROWS, INFERENCE_REPS);
+      const { hidden, params, flops, bytes } = prune.stats(session.step);
+      return { hidden, params, flops, bytes, inferenceMs: medianMs, inferenceRows: rows };
+    };
+    try {
+      const before = await measure(old);
+      if (gen !== this.gen) return;
+      if (!prune.hasNeuronMasks) {
+        this.report.send({ type: 'compacted', runId: this.runId, step: old.step, before, after: before });
+        return;
+      }
+      await prune.sync(old);
+      if (gen !== this.gen) return;
+      const resume = prune.compact(old.step);
+      const next = new TrainingSession(live.dataset, resume.spec, old.options, resume);
+      live.session = next;
+      old.dispose();
+      this.pacer.reset();
+      const after = await measure(next);
+      if (gen !== this.gen) return;
+      this.report.send({ type: 'compacted', runId: this.runId, step: next.step, before, after });
+    } catch (e) {
+      if (gen === this.gen) this.fallBack(live.backend, e);
+      return;
+    }
+    await this.announceMasks(gen);
   }
 
   /**

@@ -30,11 +30,26 @@ export class MetricsOutbox {
     if (this.lastPoint === null || this.lastPoint.step !== step) return false;
     const withEval: MetricPoint = { ...this.lastPoint, testLoss };
     if (Number.isFinite(testAccuracy)) withEval.testAccuracy = testAccuracy;
-    const tail = this.pending[this.pending.length - 1];
-    if (tail !== undefined && tail.step === step) this.pending[this.pending.length - 1] = withEval;
-    else this.pending.push(withEval);
-    this.lastPoint = withEval;
+    this.replaceLast(withEval);
     return true;
+  }
+
+  /**
+   * Attaches the weights' sparsity (read at `step`) to the latest point, which
+   * must be at `step`; re-sent if it already left. False when there is no such point.
+   */
+  attachSparsity(step: number, sparsity: number, layerSparsity: number[]): boolean {
+    if (this.lastPoint === null || this.lastPoint.step !== step) return false;
+    this.replaceLast({ ...this.lastPoint, sparsity, layerSparsity: [...layerSparsity] });
+    return true;
+  }
+
+  /** Puts `p` (at the latest point's step) in place of the pending tail, or queues it again. */
+  private replaceLast(p: MetricPoint): void {
+    const tail = this.pending[this.pending.length - 1];
+    if (tail !== undefined && tail.step === p.step) this.pending[this.pending.length - 1] = p;
+    else this.pending.push(p);
+    this.lastPoint = p;
   }
 
   /** Whether a metrics message is due at time `t` (ms). */
@@ -60,7 +75,7 @@ export class MetricsOutbox {
 
 /**
  * Averages consecutive points into at most `max` groups of equal size: each
- * group keeps its last step, the mean train loss and its latest evaluation.
+ * group keeps its last step, the mean train loss, its latest evaluation and sparsity.
  */
 export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
   if (points.length <= max) return points;
@@ -73,6 +88,8 @@ export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
     for (const p of group) {
       if (p.testLoss !== undefined) merged.testLoss = p.testLoss;
       if (p.testAccuracy !== undefined) merged.testAccuracy = p.testAccuracy;
+      if (p.sparsity !== undefined) merged.sparsity = p.sparsity;
+      if (p.layerSparsity !== undefined) merged.layerSparsity = p.layerSparsity;
     }
     out.push(merged);
   }

@@ -1,36 +1,39 @@
 import type { TrainingSession } from '../engine/train/session';
-import type { LayerWeights } from '../engine/types';
-import type { FromWorker, RunPhase } from '../protocol/messages';
-import { MetricsOutbox, SNAPSHOT_INTERVAL_MS, cloneForTransfer } from './outbox';
+import type { FromWorker, ModelStats, RunPhase } from '../protocol/messages';
+import { MetricsOutbox, SNAPSHOT_INTERVAL_MS } from './outbox';
 import { ThroughputMeter } from './pacing';
 import { Superseded } from './builder';
+import type { SnapshotData } from './pruning';
 import { errorText, now } from './serial';
 
 /** Sends a message to the main thread, transferring `transfer`. */
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
+type LatestEval = { step: number; testLoss: number; testAccuracy: number };
+
 /**
  * Everything the worker tells the main thread, always under the current
- * runId: phases, errors, metrics (from the outbox and throughput meter) and
- * weight snapshots (of which it keeps the latest CPU-side copy for a fallback).
+ * runId: phases, errors, metrics (from the outbox and throughput meter, with
+ * the model's figures and the latest evaluation) and weight snapshots.
  */
 export class Reporter {
   readonly outbox = new MetricsOutbox();
   readonly meter = new ThroughputMeter();
-  /** CPU-side copy of the latest weights, to resume on another backend if this one dies. */
-  saved: { weights: LayerWeights[]; step: number } | null = null;
   private lastSnapshotAt = Number.NEGATIVE_INFINITY;
+  /** An evaluation made since the last metrics message. */
+  private latestEval: LatestEval | null = null;
 
   constructor(
     private readonly post: Post,
     private readonly runId: () => number,
   ) {}
 
-  /** Forgets the run's metrics state (not the saved weights). */
+  /** Forgets the run's metrics state. */
   reset(): void {
     this.outbox.reset();
     this.meter.reset();
     this.lastSnapshotAt = Number.NEGATIVE_INFINITY;
+    this.latestEval = null;
   }
 
   phase(phase: RunPhase, message?: string): void {
@@ -43,11 +46,21 @@ export class Reporter {
     this.send({ type: 'error', runId: this.runId(), message: errorText(e) });
   }
 
-  /** Posts the queued points with the session's step and epoch; steps/s only while `training`. */
-  metrics(session: TrainingSession | null, training: boolean): void {
+  /** Remembers an evaluation for the next metrics message's `latestEval`, and attaches it to the chart point at its step. */
+  noteEval(step: number, testLoss: number, testAccuracy: number): void {
+    this.latestEval = { step, testLoss, testAccuracy };
+    this.outbox.attachEval(step, testLoss, testAccuracy);
+  }
+
+  /** Posts the queued points with the session's step and epoch and the model's figures; steps/s only while `training`. */
+  metrics(session: TrainingSession, training: boolean, model: ModelStats): void {
     const points = this.outbox.take(now());
     const stepsPerSecond = training ? this.meter.stepsPerSecond : 0;
-    this.send({ type: 'metrics', runId: this.runId(), points, step: session?.step ?? 0, epoch: session?.epoch ?? 0, stepsPerSecond });
+    const latestEval = this.latestEval;
+    this.latestEval = null;
+    const msg: FromWorker = { type: 'metrics', runId: this.runId(), points, step: session.step, epoch: session.epoch, stepsPerSecond, model };
+    if (latestEval) msg.latestEval = latestEval;
+    this.send(msg);
   }
 
   /** Whether a snapshot is due at time `t` (at most {@link SNAPSHOT_INTERVAL_MS} apart). */
@@ -56,17 +69,17 @@ export class Reporter {
   }
 
   /**
-   * Reads the weights out, keeps them for a fallback, and posts a transferred copy.
-   * Always an async read-back: a synchronous one (`dataSync`) breaks WebGPU in a
-   * worker on SwiftShader (`createBuffer … too large` a few steps later).
+   * Posts weights read from the session (always by an async read-back: a
+   * synchronous `dataSync` breaks WebGPU in a worker on SwiftShader), transferring
+   * the arrays, which must be copies owned by nobody else.
    */
-  async snapshot(session: TrainingSession): Promise<void> {
-    const step = session.step;
-    const weights = await session.readWeights();
-    this.saved = { weights, step };
+  snapshot(data: SnapshotData): void {
     this.lastSnapshotAt = now();
-    const { layers, transfer } = cloneForTransfer(weights);
-    this.send({ type: 'snapshot', runId: this.runId(), step, layers }, transfer);
+    const { step, layers, masks, neurons } = data;
+    const transfer: ArrayBuffer[] = [];
+    for (const l of layers) transfer.push(l.kernel.buffer as ArrayBuffer, l.bias.buffer as ArrayBuffer);
+    for (const m of [...masks, ...neurons]) if (m) transfer.push(m.buffer as ArrayBuffer);
+    this.send({ type: 'snapshot', runId: this.runId(), step, layers, masks, neurons }, transfer);
   }
 
   send(msg: FromWorker, transfer?: Transferable[]): void {

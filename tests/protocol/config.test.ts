@@ -11,12 +11,29 @@ describe('changedKeys / isColdChange', () => {
     expect(changedKeys(base, { ...base, layers: [8, 9] })).toEqual(['layers']);
   });
 
-  it('learning rate, optimizer and batch size are hot; everything else is cold', () => {
+  it('training and pruning settings are hot; data, model, seed, backend and the lottery are cold', () => {
     expect(isColdChange(base, { ...base, lr: 0.1, opt: 'sgd', batch: 64 })).toBe(false);
+    const pruningHot: Partial<ExperimentConfig> = {
+      pmode: 'sparsity',
+      threshold: 0.1,
+      sparsity: 0.5,
+      q: 1,
+      scope: 'global',
+      keep: 0.5,
+      importance: 'taylor',
+      sched: 'poly',
+      s_init: 0.1,
+      s_final: 0.8,
+      s_begin: 10,
+      s_end: 20,
+      s_freq: 5,
+    };
+    expect(isColdChange(base, { ...base, ...pruningHot })).toBe(false);
+    expect(changedKeys(base, { ...base, ...pruningHot })).toEqual(Object.keys(pruningHot));
     for (const key of COLD_KEYS) {
-      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : 7 } as ExperimentConfig;
+      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : 7 } as ExperimentConfig;
       expect(isColdChange(base, next), key).toBe(true);
     }
-    expect([...COLD_KEYS].sort()).toEqual(['act', 'backend', 'dataset', 'layers', 'noise', 'seed', 'split']);
+    expect([...COLD_KEYS].sort()).toEqual(['act', 'backend', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'seed', 'split']);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker, MetricPoint, ToWorker } from '../../src/protocol/messages';
+import type { FromWorker, MetricPoint, ModelStats, ToWorker } from '../../src/protocol/messages';
 import { connectBridge, type WorkerTransport } from '../../src/state/bridge';
+import { freshPruning } from '../../src/state/pruning';
 import { applyWorkerMessage, freshRun } from '../../src/state/run';
 import { SERIES_CAP, appendPoints, emptySeries } from '../../src/state/series';
 import { MNIST_PRESET, createAppStore } from '../../src/state/store';
@@ -18,6 +19,9 @@ function setup() {
 const points = (from: number, to: number, loss = (step: number) => 1 / step): MetricPoint[] =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ step: from + i, trainLoss: loss(from + i) }));
 
+/** Stats of the default 2-8-8-2 network, dense. */
+const MODEL: ModelStats = { hidden: [8, 8], params: 114, flops: 192, bytes: 456, layerTotals: [16, 64, 16], layerZeros: [0, 0, 0], compacted: false, thresholds: [0, 0, 0], fineTuneSteps: 0 };
+
 const metrics = (runId: number, pts: MetricPoint[], step = pts[pts.length - 1]?.step ?? 0): FromWorker => ({
   type: 'metrics',
   runId,
@@ -25,6 +29,7 @@ const metrics = (runId: number, pts: MetricPoint[], step = pts[pts.length - 1]?.
   step,
   epoch: 0,
   stepsPerSecond: 100,
+  model: MODEL,
 });
 
 describe('config actions', () => {
@@ -106,7 +111,7 @@ describe('playback actions', () => {
 });
 
 describe('applyWorkerMessage', () => {
-  const base = () => ({ run: freshRun(3, true), series: emptySeries() });
+  const base = () => ({ run: freshRun(3, true), series: emptySeries(), pruning: freshPruning() });
 
   it('drops messages of stale runs', () => {
     expect(applyWorkerMessage(base(), metrics(2, points(1, 3)))).toBeNull();
@@ -118,9 +123,10 @@ describe('applyWorkerMessage', () => {
       { step: 1, trainLoss: 0.8 },
       { step: 2, trainLoss: 0.6, testLoss: 0.7, testAccuracy: 0.55 },
     ];
-    const next = applyWorkerMessage(base(), { type: 'metrics', runId: 3, points: pts, step: 2, epoch: 0.04, stepsPerSecond: 250 });
+    const next = applyWorkerMessage(base(), { type: 'metrics', runId: 3, points: pts, step: 2, epoch: 0.04, stepsPerSecond: 250, model: MODEL });
     expect(next?.run).toMatchObject({ step: 2, epoch: 0.04, stepsPerSecond: 250, trainLoss: 0.7, testLoss: 0.7, testAccuracy: 0.55 });
     expect(next?.series.points).toEqual(pts);
+    expect(next?.pruning.model).toBe(MODEL);
   });
 
   it('stops the play intent when the run diverges or fails', () => {
@@ -208,9 +214,9 @@ describe('bridge', () => {
     expect(store.getState().series.points).toEqual([]);
     t.deliver(metrics(2, points(1, 5)));
     expect(store.getState().run.step).toBe(5);
-    t.deliver({ type: 'snapshot', runId: 1, step: 3, layers: [] });
+    t.deliver({ type: 'snapshot', runId: 1, step: 3, layers: [], masks: [], neurons: [] });
     expect(store.snapshot.get()).toBeNull();
-    t.deliver({ type: 'snapshot', runId: 2, step: 5, layers: [] });
+    t.deliver({ type: 'snapshot', runId: 2, step: 5, layers: [], masks: [], neurons: [] });
     expect(store.snapshot.get()?.step).toBe(5);
     store.getState().play();
     expect(t.posted.at(-1)).toEqual({ type: 'play', runId: 2 });

@@ -1,10 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import type { ExperimentConfig } from '../../src/protocol/config';
-import { CONFIG_KEYS, MAX_SEED, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
+import { CONFIG_KEYS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
 
 const D = defaultConfig();
+
+/** A float in [min, max] (no -0: the codec writes it as 0). */
+const float = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0);
+
+/** The schedule's and the lottery's keys, left out of the hash while their feature is off. */
+const SCHED_KEYS = ['s_init', 's_final', 's_begin', 's_end', 's_freq'] as const;
+const LOTTERY_KEYS = ['lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'] as const;
+
+/** What a config reads back as: the keys not written while their feature is off come back as defaults. */
+function normalised(c: ExperimentConfig): ExperimentConfig {
+  const out = { ...c };
+  if (c.sched === 'off') for (const k of SCHED_KEYS) out[k] = D[k];
+  if (c.lottery === 'off') for (const k of LOTTERY_KEYS) out[k] = D[k];
+  return out;
+}
 
 /** Any config within the schema's bounds. */
 const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
@@ -18,30 +34,73 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   batch: fc.integer({ min: 1, max: 1024 }),
   seed: fc.integer({ min: 0, max: MAX_SEED }),
   backend: fc.constantFrom(...BACKEND_CHOICES),
+  pmode: fc.constantFrom(...PRUNE_MODES),
+  threshold: fc.oneof(fc.constant(0), float(0, 10), float(1e-4, 1e-2)),
+  sparsity: float(0, 0.999),
+  q: float(0, 5),
+  scope: fc.constantFrom(...PRUNE_SCOPES),
+  keep: fc.oneof(fc.constant(1), float(0.01, 1), fc.integer({ min: 1, max: 100 }).map((n) => n / 100)),
+  importance: fc.constantFrom(...IMPORTANCES),
+  sched: fc.constantFrom(...SCHEDULE_KINDS),
+  s_init: float(0, 0.99),
+  s_final: float(0, 0.99),
+  s_begin: fc.integer({ min: 0, max: MAX_STEP }),
+  s_end: fc.integer({ min: 0, max: MAX_STEP }),
+  s_freq: fc.integer({ min: 1, max: 10000 }),
+  lottery: fc.constantFrom(...LOTTERY_MODES),
+  lt_rate: float(0.01, 0.9),
+  lt_out: float(0, 0.9),
+  lt_steps: fc.integer({ min: 10, max: 100000 }),
+  lt_rounds: fc.integer({ min: 1, max: 30 }),
 });
 
 describe('formatHash / parseHash round trip', () => {
-  it('parse(format(c)) == c for every valid config, with nothing rejected', () => {
+  it('parse(format(c)) == c for every valid config (schedule/lottery keys default while off), nothing rejected', () => {
     fc.assert(
       fc.property(validConfig, (c) => {
-        const { config, rejected } = parseHash(formatHash(c));
+        const hash = formatHash(c);
+        const { config, rejected } = parseHash(hash);
         expect(rejected).toEqual([]);
-        expect(config).toEqual(c);
+        expect(config).toEqual(normalised(c));
+        // Writing what was read gives the same link: the hash is canonical.
+        expect(formatHash(config)).toBe(hash);
       }),
       { numRuns: 2000 },
     );
   });
 
   it('writes every key in table order, short and readable', () => {
-    expect(formatHash({ ...D, dataset: 'spiral', layers: [300, 100], lr: 0.001 })).toBe(
-      '#dataset=spiral&noise=0&split=50&layers=300,100&act=tanh&opt=adam&lr=0.001&batch=10&seed=1&backend=auto',
+    expect(formatHash({ ...D, dataset: 'spiral', layers: [300, 100], lr: 0.001, threshold: 0.05 })).toBe(
+      '#dataset=spiral&noise=0&split=50&layers=300,100&act=tanh&opt=adam&lr=0.001&batch=10&seed=1&backend=auto' +
+        '&pmode=threshold&threshold=0.05&sparsity=0&q=0&scope=layer&keep=1&importance=l1&sched=off&lottery=off',
     );
     expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
-    expect(CONFIG_KEYS).toEqual(['dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend']);
+    expect(CONFIG_KEYS).toEqual([
+      'dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
+      'pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance',
+      'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq',
+      'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
+    ]);
+  });
+
+  it('writes the schedule keys only with sched on, the lottery keys only with lottery on', () => {
+    const sched = formatHash({ ...D, sched: 'poly', s_begin: 200, s_end: 1200 });
+    expect(sched).toContain('&sched=poly&s_init=0&s_final=0.9&s_begin=200&s_end=1200&s_freq=100&lottery=off');
+    expect(sched).not.toContain('lt_');
+    const lottery = formatHash({ ...D, lottery: 'rewind', lt_rounds: 12 });
+    expect(lottery).toMatch(/&sched=off&lottery=rewind&lt_rate=0\.2&lt_out=0\.1&lt_steps=500&lt_rounds=12$/);
+    expect(lottery).not.toContain('s_init');
+    // Keys present while their feature is off are still read (a hand-written link).
+    expect(parseHash('#s_final=0.5&lt_steps=50').config).toMatchObject({ sched: 'off', s_final: 0.5, lottery: 'off', lt_steps: 50 });
   });
 
   it('has the documented defaults', () => {
-    expect(D).toEqual({ dataset: 'circle', noise: 0, split: 50, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto' });
+    expect(D).toEqual({
+      dataset: 'circle', noise: 0, split: 50, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
+      pmode: 'threshold', threshold: 0, sparsity: 0, q: 0, scope: 'layer', keep: 1, importance: 'l1',
+      sched: 'off', s_init: 0, s_final: 0.9, s_begin: 0, s_end: 1000, s_freq: 100,
+      lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,
+    });
     expect(parseHash('')).toEqual({ config: D, rejected: [] });
     expect(parseHash('#')).toEqual({ config: D, rejected: [] });
   });
@@ -141,6 +200,20 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#seed=2147483648', config: { seed: MAX_SEED }, rejected: [['seed', /clamped to 2147483647/]] },
   { hash: '#noise=-0&lr=+0.5', config: { noise: 0, lr: 0.5 }, rejected: [] },
   { hash: '#split=%20', config: {}, rejected: [['split', /empty value/]] },
+  // Pruning keys.
+  { hash: '#threshold=NaN&sparsity=Infinity&q=-Infinity', config: {}, rejected: [['threshold', /not a number; using the default 0/], ['sparsity', /not a number/], ['q', /not a number/]] },
+  { hash: '#keep=0&s_freq=0&lt_rounds=0', config: { keep: 0.01, s_freq: 1, lt_rounds: 1 }, rejected: [['keep', /below the minimum 0\.01; clamped to 0\.01/], ['s_freq', /clamped to 1/], ['lt_rounds', /clamped to 1/]] },
+  { hash: '#keep=2&sparsity=1&threshold=11&q=99', config: { keep: 1, sparsity: 0.999, threshold: 10, q: 5 }, rejected: [['keep', /above the maximum 1; clamped to 1/], ['sparsity', /clamped to 0\.999/], ['threshold', /clamped to 10/], ['q', /clamped to 5/]] },
+  { hash: '#threshold=-0.1&s_init=1&s_final=-1', config: { threshold: 0, s_init: 0.99, s_final: 0 }, rejected: [['threshold', /clamped to 0/], ['s_init', /clamped to 0\.99/], ['s_final', /clamped to 0/]] },
+  {
+    hash: '#importance=<script>alert(1)</script>&pmode=%3Cimg%20src%3Dx%3E&scope=__proto__&sched=constructor&lottery=1',
+    config: {},
+    rejected: [['importance', /not one of l1, l2, activation, taylor, random; using the default l1/], ['pmode', /not one of/], ['scope', /not one of/], ['sched', /not one of/], ['lottery', /not one of/]],
+  },
+  { hash: '#s_begin=1.5&s_end=2e6&lt_steps=5&s_freq=0x10', config: { s_end: MAX_STEP, lt_steps: 10 }, rejected: [['s_begin', /not a whole number/], ['s_end', /clamped to 1000000/], ['lt_steps', /clamped to 10/], ['s_freq', /not a number/]] },
+  { hash: '#lt_rate=0&lt_out=0.95&lt_steps=1e999', config: { lt_rate: 0.01, lt_out: 0.9 }, rejected: [['lt_rate', /clamped to 0\.01/], ['lt_out', /clamped to 0\.9/], ['lt_steps', /not a finite number/]] },
+  { hash: '#pmode=STD&scope=Global&importance=Taylor&sched=POLY&lottery=Random&threshold=1e-3', config: { pmode: 'std', scope: 'global', importance: 'taylor', sched: 'poly', lottery: 'random', threshold: 0.001 }, rejected: [] },
+  { hash: '#keep=&threshold&q=%', config: {}, rejected: [['keep', /empty value; using the default 1/], ['threshold', /no value/], ['q', /malformed percent-encoding/]] },
 ];
 
 describe('hostile corpus', () => {

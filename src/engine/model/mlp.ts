@@ -5,8 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, LayerWeights, MlpSpec } from '../types';
-import { Rng } from '../rng';
 import { layerShapes } from './spec';
+import { initialWeights } from './init';
+
+/** Moved to ./init (tfjs-free); re-exported for existing callers. */
+export { glorotUniform } from './init';
 
 /** A built model. It owns its variables: call `dispose()` when done. */
 export interface Mlp {
@@ -53,34 +56,34 @@ export function activate(h: tf.Tensor2D, activation: Activation): tf.Tensor2D {
 }
 
 /**
- * Glorot-uniform values for an [inDim × outDim] kernel, row-major:
- * w ~ U[−limit, limit), limit = √(6 / (inDim + outDim)), drawn from `rng` in
- * order, so the init is identical on every backend.
+ * The MLP forward pass over any kernels and biases (the model's variables or
+ * temporary tensors): h_{i+1} = act(h_i·W_i + b_i) on hidden layers, linear output.
+ * Call inside tf.tidy; the caller owns the result.
  */
-export function glorotUniform(inDim: number, outDim: number, rng: Rng): Float32Array {
-  const limit = Math.sqrt(6 / (inDim + outDim));
-  const w = new Float32Array(inDim * outDim);
-  for (let i = 0; i < w.length; i++) w[i] = rng.uniform(-limit, limit);
-  return w;
+export function forwardDense(x: tf.Tensor2D, kernels: tf.Tensor[], biases: tf.Tensor[], activation: Activation): tf.Tensor2D {
+  const last = kernels.length - 1;
+  let h = x;
+  for (let i = 0; i <= last; i++) {
+    const z = tf.add(tf.matMul(h, kernels[i] as tf.Tensor2D), biases[i]) as tf.Tensor2D;
+    h = i < last ? activate(z, activation) : z;
+  }
+  return h;
 }
 
 /**
- * Builds the model of `spec`: Glorot-uniform kernels drawn from one Rng(seed)
- * layer after layer (not tf.random, so every backend gets the same weights),
- * zero biases, `spec.activation` on hidden layers, linear output.
+ * Builds the model of `spec` from `initialWeights(spec, seed)` (Glorot-uniform
+ * kernels from one Rng(seed), not tf.random, so every backend gets the same
+ * weights; zero biases), `spec.activation` on hidden layers, linear output.
  */
 export function buildMlp(spec: MlpSpec, seed: number): Mlp {
   const shapes = layerShapes(spec);
-  const rng = new Rng(seed);
   const id = modelCount++;
   const kernels: tf.Variable[] = [];
   const biases: tf.Variable[] = [];
-  shapes.forEach(({ inDim, outDim }, i) => {
-    const values = glorotUniform(inDim, outDim, rng);
-    kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(values, [inDim, outDim]), true, `mlp${id}/dense${i}/kernel`)));
-    biases.push(tf.tidy(() => tf.variable(tf.zeros([outDim]), true, `mlp${id}/dense${i}/bias`)));
+  initialWeights(spec, seed).forEach(({ inDim, outDim, kernel, bias }, i) => {
+    kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(kernel, [inDim, outDim]), true, `mlp${id}/dense${i}/kernel`)));
+    biases.push(tf.tidy(() => tf.variable(tf.tensor1d(bias), true, `mlp${id}/dense${i}/bias`)));
   });
-  const last = shapes.length - 1;
 
   /** [W₀, b₀, W₁, b₁, …]: the order of trainableVariables() and of the read-backs below. */
   const interleaved = () => kernels.flatMap((k, i) => [k, biases[i]]);
@@ -92,12 +95,7 @@ export function buildMlp(spec: MlpSpec, seed: number): Mlp {
     kernels,
     biases,
     forward(x) {
-      let h = x;
-      for (let i = 0; i <= last; i++) {
-        const z = tf.add(tf.matMul(h, kernels[i]), biases[i]) as tf.Tensor2D;
-        h = i < last ? activate(z, spec.activation) : z;
-      }
-      return h;
+      return forwardDense(x, kernels, biases, spec.activation);
     },
     getWeights() {
       return toLayers(interleaved().map((v) => v.dataSync()));

@@ -6,9 +6,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, EvalResult, LayerWeights, MlpSpec, OptimizerName, TrainOptions } from '../types';
 import { Rng } from '../rng';
-import { buildMlp, type Mlp } from '../model/mlp';
+import { buildMlp, forwardDense, type Mlp } from '../model/mlp';
+import type { LayerMask } from '../prune/types';
+import { maskedWeights } from '../prune/structured';
 import { correctCount, dataLoss, targetTensor } from './losses';
+import { VariableMasks } from './masking';
 import { disposeOptimizer, makeOptimizer, setOptimizerLearningRate } from './optimizers';
+import { importanceTensor, sampleRows, timeForward } from './probe';
 
 /** What a hook sees: `step` is the number of optimizer steps completed before this one (0 for the first). */
 export interface StepContext {
@@ -53,6 +57,8 @@ export class TrainingSession {
   private optimizer: tf.Optimizer;
   private opts: TrainOptions;
   private hooks: StepHook[] = [];
+  /** Pruning masks on the device; null when the model is dense (no per-step cost). */
+  private masks: VariableMasks | null = null;
   private cursor = 0;
   private steps: number;
   private epochs: number;
@@ -63,8 +69,9 @@ export class TrainingSession {
    * @param init.weights start from these weights instead of the seeded init (e.g. after a backend fallback).
    * @param init.step the step counter to resume from; the epoch counter starts at ⌊step / ⌊nTrain / batch⌋⌋
    *   and a fresh permutation is drawn (the exact batch order of the old session is not replayed).
+   * @param init.masks pruning masks, applied as by `setMasks` (a fallback or a compaction resumes masked).
    */
-  constructor(dataset: Dataset, spec: MlpSpec, options: TrainOptions, init?: { weights?: LayerWeights[]; step?: number }) {
+  constructor(dataset: Dataset, spec: MlpSpec, options: TrainOptions, init?: { weights?: LayerWeights[]; step?: number; masks?: LayerMask[] | null }) {
     if (spec.inputDim !== dataset.info.inputDim || spec.outputDim !== dataset.info.outputDim) {
       throw new Error(
         `TrainingSession: spec ${spec.inputDim}→${spec.outputDim} does not fit dataset ${dataset.info.name} (${dataset.info.inputDim}→${dataset.info.outputDim})`,
@@ -76,7 +83,10 @@ export class TrainingSession {
     this.model = buildMlp(spec, options.seed);
     try {
       if (init?.weights) this.model.setWeights(init.weights);
+      this.masks = VariableMasks.create(this.model, init?.masks);
+      if (this.masks) tf.tidy(() => this.masks?.apply());
     } catch (e) {
+      this.masks?.dispose();
       this.model.dispose();
       throw e;
     }
@@ -92,6 +102,11 @@ export class TrainingSession {
     this.shuffleRng.shuffle(this.perm);
     this.steps = init?.step ?? 0;
     this.epochs = Math.floor(this.steps / Math.floor(dataset.nTrain / this.opts.batchSize));
+  }
+
+  /** The model's spec (a copy). */
+  get spec(): MlpSpec {
+    return { ...this.model.spec, hidden: [...this.model.spec.hidden] };
   }
 
   /** Optimizer steps taken. */
@@ -148,7 +163,7 @@ export class TrainingSession {
       const xb = tf.gather(this.xTrain, indices);
       const yb = tf.gather(this.yTrain, indices);
       const { value, grads } = tf.variableGrads(() => dataLoss(task, yb, this.model.forward(xb)), this.vars);
-      let g = grads;
+      let g = this.masks ? this.masks.maskGradients(grads) : grads;
       for (const h of this.hooks) if (h.transformGradients) g = h.transformGradients(g, ctx);
       if (g !== grads) {
         // Adam and momentum index their slots by key position: keep the variables' order.
@@ -158,6 +173,8 @@ export class TrainingSession {
       }
       this.optimizer.applyGradients(g);
       for (const h of this.hooks) h.afterUpdate?.(ctx);
+      // Last, so no hook can leave a masked entry non-zero.
+      this.masks?.apply();
       return value;
     });
     this.steps++;
@@ -179,6 +196,35 @@ export class TrainingSession {
    */
   async evaluate(): Promise<EvalResult> {
     this.assertLive();
+    return this.evaluateForward((x) => this.model.forward(x));
+  }
+
+  /**
+   * The test set evaluated as `evaluate()` does, with `layers` ⊙ `masks` instead of
+   * the model's variables, which stay untouched (temporary tensors, all freed).
+   * The layers may have other hidden widths than the model (e.g. compacted) but
+   * must chain from the dataset's input to its output width. For sweeps.
+   */
+  async evaluateWith(layers: LayerWeights[], masks?: LayerMask[] | null): Promise<EvalResult> {
+    this.assertLive();
+    const { inputDim, outputDim } = this.data.info;
+    layers.forEach((w, l) => {
+      const inDim = l === 0 ? inputDim : layers[l - 1].outDim;
+      if (w.inDim !== inDim || w.kernel.length !== w.inDim * w.outDim || w.bias.length !== w.outDim) throw new Error(`evaluateWith: layer ${l} does not chain (${w.inDim}×${w.outDim})`);
+    });
+    if (layers.length === 0 || layers[layers.length - 1].outDim !== outputDim) throw new Error(`evaluateWith: the layers do not end in ${outputDim} outputs`);
+    const eff = masks ? maskedWeights(layers, masks) : layers;
+    const kernels = eff.map((w) => tf.tensor2d(w.kernel, [w.inDim, w.outDim]));
+    const biases = eff.map((w) => tf.tensor1d(w.bias));
+    try {
+      return await this.evaluateForward((x) => forwardDense(x, kernels, biases, this.model.spec.activation));
+    } finally {
+      tf.dispose([...kernels, ...biases]);
+    }
+  }
+
+  /** Mean loss and accuracy of `forward` over the test set, in chunks of EVAL_CHUNK; one async read-back. */
+  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D): Promise<EvalResult> {
     const { task } = this.data.info;
     const nTest = this.data.nTest;
     const totals = tf.tidy(() => {
@@ -189,7 +235,7 @@ export class TrainingSession {
         const whole = size === nTest;
         const xb = whole ? this.xTest : tf.slice(this.xTest, [start, 0], [size, -1]);
         const yb = whole ? this.yTest : tf.slice(this.yTest, [start, 0], [size, -1]);
-        const out = this.model.forward(xb);
+        const out = forward(xb);
         lossSum = tf.add(lossSum, tf.mul(dataLoss(task, yb, out), size));
         if (task === 'classification') correct = tf.add(correct, correctCount(yb, out));
       }
@@ -200,6 +246,56 @@ export class TrainingSession {
       return { testLoss, testAccuracy: task === 'classification' ? acc : NaN };
     } finally {
       totals.dispose();
+    }
+  }
+
+  /**
+   * Per-neuron importance of every hidden layer (one array per hidden layer, its
+   * width long), on `rows` train rows (default 256, at most nTrain) drawn with
+   * a fresh Rng(seed + 2) — the same batch on every call of a session (sampleRows).
+   * `activation`: mean |h| (post-activation); `taylor`: |mean ∂L/∂z · z| (Molchanov 2017),
+   * z the pre-activation, L the batch's mean data loss. Computed with the current
+   * (masked) variables; read back asynchronously.
+   */
+  async neuronImportance(kind: 'activation' | 'taylor', rows = 256): Promise<Float32Array[]> {
+    this.assertLive();
+    const widths = this.model.spec.hidden;
+    if (widths.length === 0) return [];
+    const n = Math.max(1, Math.min(Math.floor(rows), this.data.nTrain));
+    const idx = sampleRows(this.data.nTrain, n, new Rng(this.opts.seed + 2));
+    const { task } = this.data.info;
+    const res = tf.tidy(() => {
+      const ind = tf.tensor1d(idx, 'int32');
+      return importanceTensor(kind, this.model.kernels, this.model.biases, this.model.spec.activation, task, tf.gather(this.xTrain, ind), tf.gather(this.yTrain, ind));
+    });
+    let flat: Float32Array;
+    try {
+      flat = (await res.data()) as Float32Array;
+    } finally {
+      res.dispose();
+    }
+    let p = 0;
+    return widths.map((w) => flat.slice(p, (p += w)));
+  }
+
+  /**
+   * Inference time of the model as it is (masked kernels stay dense-cost): a
+   * forward pass on `rows` test rows (cycled if the test set is smaller), output
+   * read back; one warm-up, median over `reps` runs, in ms.
+   */
+  async timeInference(rows: number, reps: number): Promise<{ medianMs: number; rows: number }> {
+    this.assertLive();
+    const n = Math.max(1, Math.floor(rows));
+    const d = this.data.info.inputDim;
+    const src = this.data.nTest > 0 ? this.data.xTest : this.data.xTrain;
+    const srcRows = src.length / d;
+    const xs = new Float32Array(n * d);
+    for (let r = 0; r < n; r++) xs.set(src.subarray((r % srcRows) * d, (r % srcRows) * d + d), r * d);
+    const x = tf.tensor2d(xs, [n, d]);
+    try {
+      return { medianMs: await timeForward((xb) => this.model.forward(xb), x, reps), rows: n };
+    } finally {
+      x.dispose();
     }
   }
 
@@ -216,6 +312,34 @@ export class TrainingSession {
     disposeOptimizer(this.optimizer);
     this.optimizer = makeOptimizer(name, this.opts.learningRate);
     this.opts.optimizer = name;
+  }
+
+  /** A fresh optimizer of the same kind and learning rate (state zero): for lottery rounds. */
+  resetOptimizer(): void {
+    this.setOptimizer(this.opts.optimizer);
+  }
+
+  /**
+   * Prunes: variables ← variables ⊙ mask now, and on every later step the
+   * gradient is masked (g ⊙ m) before the optimizer and w ← w ⊙ m re-applied
+   * after it, so masked entries stay exactly 0 (see VariableMasks). null or
+   * all-null masks remove the masking (a dense model pays nothing per step);
+   * earlier masked values are not restored (they are 0). The session owns the
+   * mask tensors (freed on replace and on dispose()).
+   */
+  setMasks(masks: LayerMask[] | null): void {
+    this.assertLive();
+    const next = VariableMasks.create(this.model, masks);
+    this.masks?.dispose();
+    this.masks = next;
+    if (next) tf.tidy(() => next.apply());
+  }
+
+  /** Overwrites the variables (same shapes as the spec); entries masked by `setMasks` are set to 0 again. */
+  setWeights(w: LayerWeights[]): void {
+    this.assertLive();
+    this.model.setWeights(w);
+    if (this.masks) tf.tidy(() => this.masks?.apply());
   }
 
   /** Hot: later steps use batches of b rows (clamped to [1, nTrain]); the current permutation continues. */
@@ -266,6 +390,8 @@ export class TrainingSession {
     if (this.disposed) return;
     this.disposed = true;
     this.hooks = [];
+    this.masks?.dispose();
+    this.masks = null;
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest]);
     this.model.dispose();
     disposeOptimizer(this.optimizer);

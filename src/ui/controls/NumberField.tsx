@@ -5,6 +5,7 @@ import { Field } from './fields';
 /**
  * A whole-number input with bounds; out-of-range or non-numeric drafts are
  * marked and not committed. `after` renders beside the input (e.g. a dice button).
+ * Give `delayMs` when a commit is costly (a cold key restarts the run).
  */
 export function NumberField({
   label,
@@ -15,6 +16,8 @@ export function NumberField({
   onChange,
   hint,
   after,
+  disabled = false,
+  delayMs = 0,
 }: {
   label: string;
   testId: string;
@@ -24,6 +27,9 @@ export function NumberField({
   onChange: (value: number) => void;
   hint?: ReactNode;
   after?: ReactNode;
+  disabled?: boolean;
+  /** Quiet time before a typed value commits (Enter and blur commit at once); 0 = as typed. */
+  delayMs?: number;
 }) {
   const id = useId();
   const parse = (text: string): number | null => {
@@ -31,7 +37,7 @@ export function NumberField({
     const n = Number(text);
     return n >= min && n <= max ? n : null;
   };
-  const field = useDraft(value, String, parse, onChange);
+  const field = useDraft(value, String, parse, onChange, delayMs);
   return (
     <Field label={label} htmlFor={id} hint={hint}>
       <div className="input-row">
@@ -42,6 +48,7 @@ export function NumberField({
           min={min}
           max={max}
           step={1}
+          disabled={disabled}
           value={field.draft}
           aria-invalid={field.invalid}
           onChange={(e) => field.onChange(e.target.value)}

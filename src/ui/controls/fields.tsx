@@ -22,6 +22,8 @@ export function SelectField<T extends string>({
   options,
   onChange,
   hint,
+  disabled = false,
+  title,
 }: {
   label: string;
   testId: string;
@@ -29,6 +31,9 @@ export function SelectField<T extends string>({
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   hint?: ReactNode;
+  disabled?: boolean;
+  /** Tooltip on the select, e.g. why it is disabled. */
+  title?: string;
 }) {
   const id = useId();
   return (
@@ -37,6 +42,8 @@ export function SelectField<T extends string>({
         id={id}
         data-testid={testId}
         value={value}
+        disabled={disabled}
+        title={title}
         onChange={(e) => {
           const hit = options.find((o) => o.value === e.target.value);
           if (hit) onChange(hit.value);

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
-import { mlpSpec, parameterCount } from '../../engine/model/spec';
+import { forwardFlopsPerSample, mlpSpec, parameterCount } from '../../engine/model/spec';
+import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
-import { formatCount, formatLoss, formatPercent, formatRate, rawValue } from '../format';
+import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, formatRate, rawValue } from '../format';
 import { BackendBadge } from './BackendBadge';
 import { Metric } from './Metric';
 
@@ -23,7 +24,16 @@ export function Header() {
   const layers = useAppStore((s) => s.config.layers);
   const act = useAppStore((s) => s.config.act);
   const info = datasetInfo(dataset);
-  const params = useMemo(() => parameterCount(mlpSpec(datasetInfo(dataset), layers, act)), [dataset, layers, act]);
+  const model = useAppStore((s) => s.pruning.model);
+  // Before the run's first stats, the counts of the configured (dense) network.
+  const specCost = useMemo(() => {
+    const spec = mlpSpec(datasetInfo(dataset), layers, act);
+    return { params: parameterCount(spec), flops: forwardFlopsPerSample(spec) };
+  }, [dataset, layers, act]);
+  const params = model?.params ?? specCost.params;
+  const flops = model?.flops ?? specCost.flops;
+  const sparsity = sparsityOf(model);
+  const nonzero = nonzeroOf(model);
   const classification = info.task === 'classification';
   const lossName = classification ? 'cross-entropy' : 'mean squared error';
 
@@ -52,7 +62,34 @@ export function Header() {
           raw={classification ? rawValue(run.testAccuracy) : ''}
           title={classification ? 'Share of test samples classified correctly' : 'Regression: no accuracy'}
         />
-        <Metric name="params" label="Parameters" value={formatCount(params)} raw={String(params)} title="Weights and biases of the network" />
+        <Metric
+          name="params"
+          label="Parameters"
+          value={formatCompact(params)}
+          raw={String(params)}
+          title={`${formatCount(params)} weights and biases${model?.compacted ? ' of the compacted network' : ''}`}
+        />
+        <Metric
+          name="sparsity"
+          label="Sparsity"
+          value={formatPercent(sparsity)}
+          raw={rawValue(sparsity)}
+          title="Share of the weights (biases excluded) that are exactly zero"
+        />
+        <Metric
+          name="nonzero"
+          label="Non-zero"
+          value={formatCompact(nonzero)}
+          raw={rawValue(nonzero)}
+          title={nonzero === null ? 'Weights not exactly zero' : `${formatCount(nonzero)} weights not exactly zero (biases excluded)`}
+        />
+        <Metric
+          name="flops"
+          label="FLOPs"
+          value={formatFlops(flops)}
+          raw={String(flops)}
+          title="Dense forward pass per sample (2·in·out per layer): zeros in a dense matrix still cost, removed neurons do not"
+        />
       </dl>
     </header>
   );

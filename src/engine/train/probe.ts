@@ -1,0 +1,93 @@
+/**
+ * Measurements on a model that do not train it: neuron importance from a data
+ * batch (for structured pruning) and forward-pass timing.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Activation, Task } from '../types';
+import type { Rng } from '../rng';
+import { activate, forwardDense } from '../model/mlp';
+import { dataLoss } from './losses';
+
+/**
+ * `rows` distinct indices of {0, …, n − 1} (rows ≤ n): the first `rows` steps of
+ * a Fisher–Yates shuffle from the front (slot i swaps with i + rng.int(n − i)).
+ */
+export function sampleRows(n: number, rows: number, rng: Rng): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = 0; i < rows; i++) {
+    const j = i + rng.int(n - i);
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return idx.slice(0, rows);
+}
+
+/**
+ * Per-neuron importance of every hidden layer, concatenated (hidden layer 0
+ * first), for the batch xb / yb. Call inside tf.tidy.
+ * - activation: mean over the batch of |h|, h = act(z) the post-activation output;
+ * - taylor (Molchanov 2017): |mean over the batch of ∂L/∂z · z|, z the
+ *   pre-activation, L the batch's mean data loss. ∂L/∂z is taken as the gradient
+ *   of a zero tensor added to z (same value, same graph).
+ */
+export function importanceTensor(
+  kind: 'activation' | 'taylor',
+  kernels: tf.Tensor[],
+  biases: tf.Tensor[],
+  activation: Activation,
+  task: Task,
+  xb: tf.Tensor2D,
+  yb: tf.Tensor2D,
+): tf.Tensor1D {
+  const hidden = kernels.length - 1;
+  const zs: tf.Tensor2D[] = [];
+  const hs: tf.Tensor2D[] = [];
+  let h = xb;
+  for (let l = 0; l < hidden; l++) {
+    const z = tf.add(tf.matMul(h, kernels[l] as tf.Tensor2D), biases[l]) as tf.Tensor2D;
+    h = activate(z, activation);
+    zs.push(z);
+    hs.push(h);
+  }
+  if (kind === 'activation') return tf.concat(hs.map((a) => tf.mean(tf.abs(a), 0))) as tf.Tensor1D;
+  const loss = (...shifts: tf.Tensor[]): tf.Scalar => {
+    let a = xb;
+    for (let l = 0; l < hidden; l++) {
+      const z = tf.add(tf.add(tf.matMul(a, kernels[l] as tf.Tensor2D), biases[l]), shifts[l]) as tf.Tensor2D;
+      a = activate(z, activation);
+    }
+    return dataLoss(task, yb, forwardDense(a, kernels.slice(hidden), biases.slice(hidden), activation));
+  };
+  const dz = tf.grads(loss)(zs.map((z) => tf.zerosLike(z)));
+  return tf.concat(dz.map((g, l) => tf.abs(tf.mean(tf.mul(g, zs[l]), 0)))) as tf.Tensor1D;
+}
+
+/** The median of a non-empty list. */
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Wall time of `forward(x)` with its output read back (await data()), in ms:
+ * one warm-up, then the median over `reps` runs.
+ */
+export async function timeForward(forward: (x: tf.Tensor2D) => tf.Tensor, x: tf.Tensor2D, reps: number): Promise<number> {
+  const once = async (): Promise<number> => {
+    const t0 = performance.now();
+    const out = tf.tidy(() => forward(x));
+    try {
+      await out.data();
+    } finally {
+      out.dispose();
+    }
+    return performance.now() - t0;
+  };
+  await once();
+  const times: number[] = [];
+  for (let r = 0; r < Math.max(1, Math.floor(reps)); r++) times.push(await once());
+  return median(times);
+}

@@ -1,0 +1,118 @@
+import { useId, type ReactNode } from 'react';
+import { SCHEMA } from '../../state/urlCodec';
+import { formatThreshold } from '../format';
+import { Field, useDraft } from './fields';
+import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from './thresholdScale';
+
+/**
+ * A slider over fractional values (`step` apart), committed live on every
+ * input event; `format` shows the value beside the label and as the slider's
+ * spoken value. Arrow keys move one step, Page Up/Down about a tenth.
+ */
+export function FloatRangeField({
+  label,
+  testId,
+  value,
+  min,
+  max,
+  step,
+  format,
+  disabled = false,
+  title,
+  onChange,
+  hint,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  format: (v: number) => string;
+  disabled?: boolean;
+  /** Tooltip, e.g. why the slider is disabled. */
+  title?: string;
+  onChange: (value: number) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  // Round to the step's decimals: 0.1 + 0.2 on a slider is still 0.3 in the URL.
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+  return (
+    <Field label={label} htmlFor={id} hint={hint} aside={format(value)}>
+      <input
+        id={id}
+        type="range"
+        data-testid={testId}
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        disabled={disabled}
+        title={title}
+        aria-valuetext={format(value)}
+        onChange={(e) => {
+          const n = Number(Number(e.target.value).toFixed(decimals));
+          if (Number.isFinite(n) && n >= min && n <= max) onChange(n);
+        }}
+      />
+    </Field>
+  );
+}
+
+const parseThreshold = (text: string): number | null => {
+  const d = SCHEMA.threshold.decode(text);
+  return d.ok ? d.value : null;
+};
+
+/**
+ * θ on a log slider (`control-threshold`: value = slider position, `data-value`
+ * = θ; position 0 = off) plus an exact box (`control-threshold-exact`) for a
+ * value between the slider's stops.
+ */
+export function ThresholdField({ value, disabled, title, onChange, hint }: { value: number; disabled: boolean; title?: string; onChange: (theta: number) => void; hint?: ReactNode }) {
+  const id = useId();
+  const exact = useDraft(value, String, parseThreshold, onChange, 400);
+  const shown = formatThreshold(value);
+  return (
+    <Field label="Threshold θ" htmlFor={id} hint={hint} aside={shown}>
+      <div className="input-row">
+        <input
+          id={id}
+          type="range"
+          data-testid="control-threshold"
+          data-value={String(value)}
+          min={0}
+          max={THRESHOLD_MAX_POSITION}
+          step={1}
+          value={thresholdPosition(value)}
+          disabled={disabled}
+          title={title}
+          aria-valuetext={value === 0 ? 'off' : `θ = ${shown}`}
+          onChange={(e) => {
+            const pos = Number(e.target.value);
+            if (Number.isInteger(pos)) onChange(thresholdAt(pos));
+          }}
+        />
+        <input
+          type="number"
+          className="exact"
+          aria-label="Exact threshold θ"
+          data-testid="control-threshold-exact"
+          min={0}
+          max={10}
+          step="any"
+          disabled={disabled}
+          title={title}
+          value={exact.draft}
+          aria-invalid={exact.invalid}
+          onChange={(e) => exact.onChange(e.target.value)}
+          onBlur={exact.onBlur}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') exact.onCommit();
+          }}
+        />
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ExperimentConfig } from '../../protocol/config';
+
+/**
+ * Who owns the kernel mask, and therefore which pruning controls do
+ * something right now. Each reason is shown beside the control it disables.
+ */
+export interface PruningLocks {
+  /** Why the manual θ / s / q control is off (the schedule or the lottery owns the mask); null when it applies. */
+  manual: string | null;
+  /** Why keep / importance / compaction are off; null when they apply. */
+  neurons: string | null;
+  /** Why the scope select has no effect; null when it applies. */
+  scope: string | null;
+  /** Why the gradual schedule is off; null when it applies. */
+  schedule: string | null;
+}
+
+/** The locks for `config`; `compacted` once the run's neurons were removed. */
+export function pruningLocks(config: Pick<ExperimentConfig, 'pmode' | 'sched' | 'lottery'>, compacted: boolean): PruningLocks {
+  const lottery = config.lottery !== 'off';
+  const sched = config.sched !== 'off';
+  const manual = lottery
+    ? 'The lottery rounds own the mask: set Lottery ticket to Off to prune by hand.'
+    : sched
+      ? 'The schedule owns the mask: set Gradual pruning to Off to prune by hand.'
+      : null;
+  const neurons = lottery
+    ? 'The lottery prunes weights only: set Lottery ticket to Off to remove neurons.'
+    : compacted
+      ? 'Neurons already removed: press Reset to restore the full network.'
+      : null;
+  const scopeApplies = !lottery && (sched || config.pmode === 'sparsity');
+  const scope = scopeApplies ? null : 'Scope applies to a target sparsity and to the schedule; θ and q·std already fix the cut per weight or per layer.';
+  const schedule = lottery ? 'The lottery rounds own the mask: set Lottery ticket to Off to use a schedule.' : null;
+  return { manual, neurons, scope, schedule };
+}
+
+/** Hidden widths after keeping ⌈p·n⌉ neurons per layer (at least 1): [300, 100] at p = 0.5 → [150, 50]. */
+export function keptWidths(layers: readonly number[], keepRatio: number): number[] {
+  // The epsilon absorbs float error: 0.07 · 100 = 7.000000000000001 keeps 7, not 8.
+  return layers.map((n) => Math.max(1, Math.ceil(keepRatio * n - 1e-9)));
+}

@@ -1,0 +1,128 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts';
+import { datasetInfo } from '../../engine/data/catalog';
+import { useAppStore } from '../../state/useAppStore';
+import { tickLoss, tickPercent } from '../charts/chartFormat';
+import { STAGGER_MS, useLagged } from '../charts/useLagged';
+import { formatLoss, formatPercent } from '../format';
+import { modelSparsity, sweepData, type SweepDatum } from './pruningView';
+
+/** The sweep line's colour. */
+const SWEEP_COLOUR = '#7a4fb5';
+/** The current network's marker. */
+const CURRENT_COLOUR = '#e07b00';
+
+/** The current network as a marker: its sparsity and test figure, labelled. */
+interface CurrentPoint {
+  x: number;
+  y: number;
+  label: string;
+}
+
+const PercentTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+/**
+ * Test accuracy (loss for regression) against sparsity: the network pruned
+ * to each sparsity with no retraining (the sweep), and where the current
+ * network sits (fine-tuned once it trained on after its mask changed).
+ */
+const SweepPlot = memo(function SweepPlot({ data, current, classification }: { data: SweepDatum[]; current: CurrentPoint | null; classification: boolean }) {
+  const yTick = classification ? tickPercent : tickLoss;
+  return (
+    <ComposedChart responsive style={{ width: '100%', height: 260 }} margin={{ top: 26, right: 24, bottom: 18, left: 4 }}>
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+      <XAxis
+        dataKey="sparsity"
+        type="number"
+        domain={[0, 1]}
+        ticks={PercentTicks}
+        tickFormatter={tickPercent}
+        stroke="#5b6470"
+        label={{ value: 'sparsity (weights removed)', position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
+      />
+      <YAxis
+        dataKey="y"
+        type="number"
+        domain={classification ? [0, 1] : [0, 'auto']}
+        ticks={classification ? PercentTicks : undefined}
+        tickFormatter={yTick}
+        width={56}
+        stroke="#5b6470"
+      />
+      <Tooltip
+        isAnimationActive={false}
+        formatter={(v) => (typeof v === 'number' ? (classification ? formatPercent(v) : formatLoss(v)) : String(v))}
+        labelFormatter={(s) => `sparsity ${typeof s === 'number' ? formatPercent(s) : String(s)}`}
+      />
+      <Line
+        data={data}
+        name={classification ? 'Test accuracy, pruned, no retraining' : 'Test loss, pruned, no retraining'}
+        dataKey="y"
+        type="linear"
+        stroke={SWEEP_COLOUR}
+        strokeWidth={2.5}
+        dot={{ r: 3.5, fill: SWEEP_COLOUR, strokeWidth: 0 }}
+        activeDot={false}
+        isAnimationActive={false}
+      />
+      {current !== null ? (
+        <ReferenceDot
+          x={current.x}
+          y={current.y}
+          r={8}
+          fill={CURRENT_COLOUR}
+          stroke="#ffffff"
+          strokeWidth={2}
+          ifOverflow="extendDomain"
+          label={{ value: current.label, position: 'top', fill: '#1b2128', fontSize: 14, fontWeight: 600, offset: 10 }}
+        />
+      ) : null}
+    </ComposedChart>
+  );
+});
+
+/**
+ * The sweep card: a button that asks the worker to evaluate the current
+ * network at 0–99 % sparsity without retraining, and the resulting curve with
+ * the current network's point on it (Han et al. 2015, fig. 5's picture).
+ */
+export function SweepPanel() {
+  const sweep = useAppStore((s) => s.pruning.sweep);
+  const sweeping = useAppStore((s) => s.pruning.sweeping);
+  const startSweep = useAppStore((s) => s.sweep);
+  const model = useAppStore((s) => s.pruning.model);
+  const dataset = useAppStore((s) => s.config.dataset);
+  const testAccuracy = useAppStore((s) => s.run.testAccuracy);
+  const testLoss = useAppStore((s) => s.run.testLoss);
+  const classification = datasetInfo(dataset).task === 'classification';
+
+  const y = classification ? testAccuracy : testLoss;
+  const x = model === null ? null : modelSparsity(model);
+  const label = model !== null && model.fineTuneSteps > 0 ? 'fine-tuned' : 'current';
+  // A new object only when the marker moves; it redraws in its own slot after the other charts.
+  const currentNow = useMemo(() => (x === null || y === null || !Number.isFinite(y) ? null : { x, y, label }), [x, y, label]);
+  const current = useLagged(currentNow, STAGGER_MS.sweep);
+  const data = useMemo(() => (sweep === null ? null : sweepData(sweep.points, classification)), [sweep, classification]);
+
+  return (
+    <div className="chart-card pruning-card" data-testid="sweep-chart" data-points={sweep?.points.length ?? 0}>
+      <div className="chart-head">
+        <h2>{classification ? 'Accuracy' : 'Test loss'} vs sparsity</h2>
+        <button type="button" data-testid="btn-sweep" onClick={() => startSweep()} disabled={sweeping || model === null} aria-busy={sweeping}>
+          {sweeping ? 'Sweeping…' : 'Sweep'}
+        </button>
+      </div>
+      <p className="caption">
+        Han et al.’s picture: the <span className="ink-sweep">line</span> cuts this network’s smallest weights to each sparsity <em>without retraining</em>; the{' '}
+        <span className="ink-current">dot</span> is the network now. Fine-tuning after pruning {classification ? 'lifts the dot above' : 'brings the dot below'} the line.
+      </p>
+      {data !== null && data.length > 0 ? (
+        <SweepPlot data={data} current={current} classification={classification} />
+      ) : (
+        <div className="chart-empty h260">
+          <p>{sweeping ? 'Pruning a copy to 0 … 99 % and testing each…' : 'Press Sweep to test this network at 0 … 99 % sparsity, without retraining.'}</p>
+        </div>
+      )}
+    </div>
+  );
+}
