@@ -118,8 +118,11 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
       return { ...state, pruning: { ...state.pruning, sweep: { step: msg.step, points: msg.points }, sweeping: false } };
     case 'compacted':
       return { ...state, pruning: { ...state.pruning, compaction: { step: msg.step, before: msg.before, after: msg.after }, compacting: false } };
-    case 'lottery':
-      return { ...state, pruning: { ...state.pruning, lottery: { rows: msg.rows, done: msg.done } } };
+    case 'lottery': {
+      // The last round pauses the worker: the play button must say so too.
+      const finished = msg.done && !state.pruning.lottery.done;
+      return { ...state, run: finished ? { ...run, playing: false } : run, pruning: { ...state.pruning, lottery: { rows: msg.rows, done: msg.done } } };
+    }
     case 'snapshot':
       return null;
     case 'error':

@@ -378,7 +378,8 @@ export class PruningController {
     const seed = l.mode === 'rewind' ? this.seed : this.seed + 1000 * (l.round + 1);
     this.state.setDense(initialWeights(this.specNow, seed));
     this.state.setKernelMasks(masks.map(orNull));
-    this.thresholds = this.keptMins();
+    // No cut line: the mask came from the trained magnitudes, the survivors now hold their initial ones.
+    this.thresholds = this.shapes.map(() => 0);
     this.push(session);
     session.resetOptimizer();
     l.round++;
@@ -454,7 +455,7 @@ export class PruningController {
     this.anyMask = this.sessionMasks() !== null;
     this.zeros = this.state.effective().map((l) => countZeros(l.kernel));
     if (this.thresholds.length !== this.shapes.length) this.thresholds = this.shapes.map(() => 0);
-    else if (this.kernelKey === 'lottery' || this.schedule !== null || this.config.pmode === 'sparsity') this.thresholds = this.keptMins();
+    else if (this.kernelKey !== 'lottery' && (this.schedule !== null || this.config.pmode === 'sparsity')) this.thresholds = this.keptMins();
     this.syncedStep = step;
     return this.resume();
   }

@@ -78,6 +78,14 @@ describe('pruning reducer', () => {
     expect(st.pruning.lottery).toEqual({ rows: rows('rewind', 2), done: false });
   });
 
+  it('the last lottery round stops play (the worker has paused)', () => {
+    let st = { ...base(), run: { ...base().run, playing: true } };
+    st = applyWorkerMessage(st, { type: 'lottery', runId: 2, rows: rows('rewind', 2), done: false })!;
+    expect(st.run.playing).toBe(true);
+    st = applyWorkerMessage(st, { type: 'lottery', runId: 2, rows: rows('rewind', 3), done: true })!;
+    expect(st.run.playing).toBe(false);
+  });
+
   it('an error ends a pending sweep or compaction', () => {
     const st = applyWorkerMessage({ ...base(), pruning: { ...freshPruning(), sweeping: true, compacting: true } }, { type: 'error', runId: 2, message: 'nothing to compact' })!;
     expect(st.pruning).toMatchObject({ sweeping: false, compacting: false });

@@ -74,7 +74,8 @@ const SweepPlot = memo(function SweepPlot({ data, current, classification }: { d
           stroke="#ffffff"
           strokeWidth={2}
           ifOverflow="extendDomain"
-          label={{ value: current.label, position: 'top', fill: '#1b2128', fontSize: 14, fontWeight: 600, offset: 10 }}
+          // Beside the dot, not above it: at 100 % accuracy a label on top would run into the chart's edge.
+          label={{ value: current.label, position: current.x < 0.7 ? 'right' : 'left', fill: '#1b2128', fontSize: 14, fontWeight: 600, offset: 12 }}
         />
       ) : null}
     </ComposedChart>
