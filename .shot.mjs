@@ -17,5 +17,5 @@ for (const a of actions.split(';').filter(Boolean)) {
   if (cmd === 'wait') await p.waitForTimeout(Number(arg));
 }
 console.log('step', await val('metric-step'), 'sparsity', await val('metric-sparsity'), 'acc', await val('metric-test-accuracy'), 'params', await val('metric-params'));
-await p.screenshot({ path: out, fullPage: true });
+await p.setViewportSize({ width: 1440, height: 1400 }); await p.waitForTimeout(800); await p.screenshot({ path: out, fullPage: process.env.FULL === "1" });
 await b.close();

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useAppStore } from '../../state/useAppStore';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatLr } from '../format';
-import { Field, useDraft } from './fields';
+import { ExactInput, Field, useDraft } from './fields';
 
 /** Common learning rates on a roughly ×3 log scale. */
 export const COMMON_LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -42,21 +42,7 @@ export function LearningRateField() {
             </option>
           ))}
         </select>
-        <input
-          type="text"
-          inputMode="decimal"
-          className="exact"
-          aria-label="Exact learning rate"
-          data-testid="control-lr-exact"
-          spellCheck={false}
-          value={exact.draft}
-          aria-invalid={exact.invalid}
-          onChange={(e) => exact.onChange(e.target.value)}
-          onBlur={exact.onBlur}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') exact.onCommit();
-          }}
-        />
+        <ExactInput label="Exact learning rate" testId="control-lr-exact" exact={exact} />
       </div>
     </Field>
   );

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatThreshold } from '../format';
-import { Field, useDraft } from './fields';
+import { ExactInput, Field, useDraft } from './fields';
 import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from './thresholdScale';
 
 /**
@@ -94,24 +94,7 @@ export function ThresholdField({ value, disabled, title, onChange, hint }: { val
             if (Number.isInteger(pos)) onChange(thresholdAt(pos));
           }}
         />
-        <input
-          type="number"
-          className="exact"
-          aria-label="Exact threshold θ"
-          data-testid="control-threshold-exact"
-          min={0}
-          max={10}
-          step="any"
-          disabled={disabled}
-          title={title}
-          value={exact.draft}
-          aria-invalid={exact.invalid}
-          onChange={(e) => exact.onChange(e.target.value)}
-          onBlur={exact.onBlur}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') exact.onCommit();
-          }}
-        />
+        <ExactInput label="Exact threshold θ" testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
       </div>
     </Field>
   );

@@ -145,3 +145,30 @@ export function useDraft<T>(value: T, format: (v: T) => string, parse: (text: st
     },
   };
 }
+
+/**
+ * The exact-value box beside a log slider or select (`control-lr-exact`,
+ * `control-threshold-exact`): a decimal text input driven by {@link useDraft},
+ * committing on Enter as well.
+ */
+export function ExactInput({ label, testId, exact, disabled = false, title }: { label: string; testId: string; exact: ReturnType<typeof useDraft<number>>; disabled?: boolean; title?: string }) {
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      className="exact"
+      aria-label={label}
+      data-testid={testId}
+      spellCheck={false}
+      disabled={disabled}
+      title={title}
+      value={exact.draft}
+      aria-invalid={exact.invalid}
+      onChange={(e) => exact.onChange(e.target.value)}
+      onBlur={exact.onBlur}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') exact.onCommit();
+      }}
+    />
+  );
+}
