@@ -22,12 +22,16 @@ export type MetricName =
   | 'nonzero'
   | 'flops'
   | 'infer-before'
-  | 'infer-after';
+  | 'infer-after'
+  | 'data-loss'
+  | 'penalty';
 
 /** URL keys that have a control `data-testid="control-<key>"`. */
 export const CONTROL_KEYS = ['dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend'] as const;
 /** Pruning keys whose controls show on a fresh page (the others appear with their mode: sparsity, q, the schedule's, the lottery's). */
 export const PRUNING_CONTROL_KEYS = ['pmode', 'threshold', 'keep', 'importance', 'sched', 'lottery'] as const;
+/** Regularisation controls on a fresh page (`penalty` and `lambda` are controls, not URL keys: they set l1/l2). */
+export const REGULARISATION_CONTROL_KEYS = ['penalty', 'lambda', 'l1', 'l2', 'prox', 'dropout', 'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune'] as const;
 export type ControlKey =
   | (typeof CONTROL_KEYS)[number]
   | (typeof PRUNING_CONTROL_KEYS)[number]
@@ -42,7 +46,20 @@ export type ControlKey =
   | 'lt_rate'
   | 'lt_out'
   | 'lt_steps'
-  | 'lt_rounds';
+  | 'lt_rounds'
+  | 'penalty'
+  | 'lambda'
+  | 'l1'
+  | 'l2'
+  | 'prox'
+  | 'dropout'
+  | 'cv_k'
+  | 'cv_steps'
+  | 'cv_min'
+  | 'cv_max'
+  | 'cv_points'
+  | 'rp_steps'
+  | 'rp_tune';
 
 export const REAL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 

@@ -1,4 +1,4 @@
-import { CONTROL_KEYS, PRUNING_CONTROL_KEYS, expect, test } from './fixtures';
+import { CONTROL_KEYS, PRUNING_CONTROL_KEYS, REGULARISATION_CONTROL_KEYS, expect, test } from './fixtures';
 
 test.describe('first visit', () => {
   // A first visit must be spotless: not even the browser's favicon request may fail.
@@ -10,14 +10,14 @@ test.describe('first visit', () => {
     await expect(app.playButton).toHaveAttribute('data-state', 'paused');
     await expect(app.stepButton).toBeVisible();
     await expect(app.resetButton).toBeVisible();
-    await expect(page.getByTestId('btn-compact')).toHaveCount(1);
+    for (const id of ['btn-compact', 'btn-lambda-sweep', 'btn-reg-prune']) await expect(page.getByTestId(id), id).toHaveCount(1);
     expect(await app.step()).toBe(0);
 
-    for (const name of ['step', 'train-loss', 'test-loss', 'test-accuracy', 'backend', 'steps-per-sec', 'epoch', 'params', 'sparsity', 'nonzero', 'flops'] as const) {
+    for (const name of ['step', 'train-loss', 'test-loss', 'test-accuracy', 'backend', 'steps-per-sec', 'epoch', 'params', 'sparsity', 'nonzero', 'flops', 'data-loss', 'penalty'] as const) {
       await expect(app.metric(name), `metric-${name}`).toHaveCount(1);
       await expect(app.metric(name), `metric-${name} carries data-value`).toHaveAttribute('data-value', /.*/);
     }
-    for (const key of [...CONTROL_KEYS, ...PRUNING_CONTROL_KEYS]) {
+    for (const key of [...CONTROL_KEYS, ...PRUNING_CONTROL_KEYS, ...REGULARISATION_CONTROL_KEYS]) {
       await expect(app.control(key), `control-${key}`).toHaveCount(1);
       expect(await app.control(key).evaluate((el) => el.tagName), `control-${key} is a form element`).toMatch(/^(INPUT|SELECT)$/);
     }

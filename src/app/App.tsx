@@ -2,11 +2,12 @@ import { ChartsPanel } from '../ui/charts/ChartsPanel';
 import { ControlPanel } from '../ui/controls/ControlPanel';
 import { Header } from '../ui/header/Header';
 import { PruningArea } from '../ui/pruning/PruningArea';
+import { RegularisationArea } from '../ui/regularise/RegularisationArea';
 import { RunBanner } from '../ui/notices/RunBanner';
 import { UrlNotice } from '../ui/notices/UrlNotice';
 import { useKeyboardShortcuts } from '../ui/useKeyboard';
 
-/** The page: header figures, settings on the left, notices, the training curves and the pruning pictures in the middle. */
+/** The page: header figures, settings on the left, notices, the training curves, the pruning and the regularisation pictures in the middle. */
 export function App() {
   useKeyboardShortcuts();
   return (
@@ -19,6 +20,7 @@ export function App() {
           <RunBanner />
           <ChartsPanel />
           <PruningArea />
+          <RegularisationArea />
           <p className="footnote">
             Keys: <kbd>space</kbd> play/pause · <kbd>s</kbd> one step · <kbd>r</kbd> reset. The link in the address bar reproduces this experiment.
           </p>

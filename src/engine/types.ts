@@ -81,8 +81,24 @@ export interface TrainOptions {
   optimizer: OptimizerName;
   learningRate: number;
   batchSize: number;
-  /** Seeds the weight init and the mini-batch shuffle. */
+  /** Seeds the weight init, the mini-batch shuffle and the dropout masks. */
   seed: number;
+  /** λ₁ of the L1 penalty l1·Σ|w| on the kernels; default 0 (off). Hot. */
+  l1?: number;
+  /** λ₂ of the L2 penalty l2·Σw² on the kernels (Keras: no ½); default 0 (off). Hot. */
+  l2?: number;
+  /** Apply L1 by soft-thresholding after each update (exact zeros) instead of its subgradient; default false. Hot. */
+  prox?: boolean;
+  /** Inverted-dropout rate after every hidden activation while training, in [0, 1); default 0 (off). Hot. */
+  dropout?: number;
+}
+
+/** The regularisation of a training session (TrainOptions' l1, l2, prox, dropout with defaults filled in). */
+export interface Regularisation {
+  l1: number;
+  l2: number;
+  prox: boolean;
+  dropout: number;
 }
 
 /** Test-set figures; `testAccuracy` is a fraction in [0, 1], NaN for regression. */

@@ -56,6 +56,32 @@ export interface ExperimentConfig {
   lt_steps: number;
   /** Pruning rounds after the first (dense) training round. */
   lt_rounds: number;
+
+  // ── Regularisation (Keras semantics: penalty = l1·Σ|w| + l2·Σw² over the kernels, added to the mean data loss) ──
+  /** λ₁; 0 = off. */
+  l1: number;
+  /** λ₂; 0 = off. */
+  l2: number;
+  /** 1: L1 by the proximal (soft-thresholding) step after each update instead of its subgradient; 0: subgradient. */
+  prox: number;
+  /** Dropout rate on every hidden layer while training (identity at evaluation); 0 = off. */
+  dropout: number;
+
+  // ── Choosing λ by k-fold cross-validation (an action; these only set it up) ──
+  /** Folds. */
+  cv_k: number;
+  /** Training steps per fold and λ. */
+  cv_steps: number;
+  /** The log grid: smallest λ, largest λ, number of points. */
+  cv_min: number;
+  cv_max: number;
+  cv_points: number;
+
+  // ── Regularise, then prune (an action) ──
+  /** Training steps of each of the three networks (none, L1, L2). */
+  rp_steps: number;
+  /** Fine-tuning steps after pruning, per sparsity level. */
+  rp_tune: number;
 }
 
 /** Keys whose change needs a new session (new data or new weights); every other key is applied hot. */

@@ -37,7 +37,23 @@ export type ToWorker =
    * same outputs), measuring cost and inference time before and after.
    * Answered by a `compacted` message (before = after when no neuron is masked).
    */
-  | { type: 'compact'; runId: number };
+  | { type: 'compact'; runId: number }
+  /**
+   * Choose λ by k-fold cross-validation over the log grid cv_min … cv_max
+   * (cv_points values) for the current dataset, network and penalty kind
+   * (see {@link LambdaSweepResult.kind}), cv_steps steps per fold. Training
+   * pauses; `job` messages report progress; answered by `lambdaSweep`.
+   */
+  | { type: 'lambdaSweep'; runId: number }
+  /**
+   * Regularise, then prune: train three networks from the same seed (none, L1
+   * and L2, with λ = max(l1, l2) of the config) for rp_steps steps each, prune
+   * each to a range of sparsities, evaluate, fine-tune rp_tune steps, evaluate
+   * again. Training pauses; `job` progress; answered by `regPrune`.
+   */
+  | { type: 'regPrune'; runId: number }
+  /** Stop the running job (λ sweep or regularise-then-prune); answered by a `job` message with `cancelled`. */
+  | { type: 'cancelJob'; runId: number };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
 export interface MetricPoint {
@@ -50,6 +66,59 @@ export interface MetricPoint {
   sparsity?: number;
   /** The same per kernel layer, input side first. */
   layerSparsity?: number[];
+  /**
+   * The regularisation penalty l1·Σ|w| + l2·Σw² at this step (kernels only), when
+   * l1 or l2 is on. `trainLoss` stays the mean DATA loss (comparable with the test
+   * loss); the optimised objective is trainLoss + penalty.
+   */
+  penalty?: number;
+}
+
+/** A long action of the worker that pauses training: a λ sweep or the regularise-then-prune experiment. */
+export type JobKind = 'lambdaSweep' | 'regPrune';
+
+/** The outcome of cross-validating one λ. */
+export interface LambdaPoint {
+  lambda: number;
+  /** Mean and (population) standard deviation over the folds of the validation data loss. */
+  valMean: number;
+  valStd: number;
+  /** The same for the data loss on the training folds (no penalty). */
+  trainMean: number;
+  trainStd: number;
+  /** Mean validation accuracy (NaN for regression). */
+  valAccuracy: number;
+}
+
+export interface LambdaSweepResult {
+  /** Which λ was varied: l1 (L1 only), l2 (L2 only), or elastic (λ₁ = λ₂ = λ). Penalty kind none sweeps l2. */
+  kind: 'l1' | 'l2' | 'elastic';
+  /** Whether L1 used the proximal step (the config's prox). */
+  prox: boolean;
+  k: number;
+  stepsPerFold: number;
+  /** One point per grid λ, ascending. */
+  points: LambdaPoint[];
+  /** The grid λ with the lowest mean validation loss. */
+  bestLambda: number;
+}
+
+/** One arm of the regularise-then-prune experiment at one sparsity. */
+export interface RegPrunePoint {
+  /** Fraction of kernel weights masked (global magnitude). */
+  sparsity: number;
+  /** Right after pruning, no retraining. Accuracy NaN for regression. */
+  before: { testLoss: number; testAccuracy: number };
+  /** After rp_tune fine-tuning steps with the mask held. */
+  after: { testLoss: number; testAccuracy: number };
+}
+
+export interface RegPruneResult {
+  lambda: number;
+  steps: number;
+  tuneSteps: number;
+  /** The three arms, in this order: none, l1, l2; each with the dense network's figures and one point per sparsity level. */
+  arms: { arm: 'none' | 'l1' | 'l2'; dense: { testLoss: number; testAccuracy: number }; points: RegPrunePoint[] }[];
 }
 
 /** The current model's size and sparsity (sent with every metrics message). */
@@ -150,4 +219,12 @@ export type FromWorker =
   | { type: 'compacted'; runId: number; step: number; before: MeasuredCost; after: MeasuredCost }
   /** The lottery-ticket table so far; `done` after the last round (training then pauses). */
   | { type: 'lottery'; runId: number; rows: LotteryRow[]; done: boolean }
+  /**
+   * Progress of a job: `done` of `total` units (fold trainings, or network
+   * trainings + fine-tunings), `label` says what runs now. A last message with
+   * `finished` (result sent just before) or `cancelled` ends it.
+   */
+  | { type: 'job'; runId: number; job: JobKind; done: number; total: number; label: string; finished?: boolean; cancelled?: boolean }
+  | { type: 'lambdaSweep'; runId: number; result: LambdaSweepResult }
+  | { type: 'regPrune'; runId: number; result: RegPruneResult }
   | { type: 'error'; runId: number; message: string };

@@ -1,6 +1,7 @@
 import type { BackendName, BackendProbe } from '../engine/types';
 import type { FromWorker, RunPhase } from '../protocol/messages';
 import type { PruningState } from './pruning';
+import { reduceRegularisation, type RegularisationState } from './regularisation';
 import { appendPoints, type Series } from './series';
 
 /** What the header and banners show about the current run. */
@@ -21,8 +22,14 @@ export interface RunState {
   probes: BackendProbe[];
   /** Set when a backend failed and the worker fell back to another: what happened, in words. */
   backendNotice: string | null;
-  /** Mean train loss over the latest few steps; null before the first step. */
+  /** Mean data loss (no penalty) over the latest few steps; null before the first step. */
   trainLoss: number | null;
+  /**
+   * Mean regularisation penalty λ₁Σ|w| + λ₂Σw² over the same steps (0 where a
+   * step had none); null before the first step. trainLoss + penalty is the
+   * objective being minimised (the loss Keras reports).
+   */
+  penalty: number | null;
   testLoss: number | null;
   /** Fraction in [0, 1]; null for regression or before the first evaluation. */
   testAccuracy: number | null;
@@ -35,6 +42,7 @@ export interface RunAndSeries {
   run: RunState;
   series: Series;
   pruning: PruningState;
+  regularisation: RegularisationState;
 }
 
 /** A fresh run: no figures yet. Keeps the backend and probes (they rarely change between runs). */
@@ -51,20 +59,21 @@ export function freshRun(runId: number, playing: boolean, previous?: RunState): 
     probes: previous?.probes ?? [],
     backendNotice: null,
     trainLoss: null,
+    penalty: null,
     testLoss: null,
     testAccuracy: null,
     loadProgress: null,
   };
 }
 
-/** Train losses averaged for the header figure: enough to calm batch noise, few enough to stay current. */
+/** Train losses (and penalties) averaged for the header figures: enough to calm batch noise, few enough to stay current. */
 const HEADER_LOSS_WINDOW = 20;
 
 /** A test accuracy for the header: NaN (regression) becomes null. */
 const accuracyOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
- * Applies one worker message to the run, series and pruning slice: a pure reducer. Returns
+ * Applies one worker message to the run, series, pruning and regularisation slices: a pure reducer. Returns
  * null when the message changes nothing here: a stale runId, or a snapshot
  * (which bypasses state; see `SnapshotRef`).
  */
@@ -98,7 +107,10 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
       const next: RunState = { ...run, step: msg.step, epoch: msg.epoch, stepsPerSecond: msg.stepsPerSecond };
       const finite = msg.points.filter((p) => Number.isFinite(p.trainLoss));
       const recent = finite.slice(-HEADER_LOSS_WINDOW);
-      if (recent.length > 0) next.trainLoss = recent.reduce((sum, p) => sum + p.trainLoss, 0) / recent.length;
+      if (recent.length > 0) {
+        next.trainLoss = recent.reduce((sum, p) => sum + p.trainLoss, 0) / recent.length;
+        next.penalty = recent.reduce((sum, p) => sum + (p.penalty ?? 0), 0) / recent.length;
+      }
       for (const p of msg.points) {
         if (p.testLoss !== undefined) next.testLoss = p.testLoss;
         if (p.testAccuracy !== undefined) next.testAccuracy = p.testAccuracy;
@@ -109,6 +121,7 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
         next.testAccuracy = accuracyOrNull(msg.latestEval.testAccuracy);
       }
       return {
+        ...state,
         run: next,
         series: msg.points.length > 0 ? appendPoints(state.series, msg.points) : state.series,
         pruning: { ...state.pruning, model: msg.model },
@@ -123,6 +136,12 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
       const finished = msg.done && !state.pruning.lottery.done;
       return { ...state, run: finished ? { ...run, playing: false } : run, pruning: { ...state.pruning, lottery: { rows: msg.rows, done: msg.done } } };
     }
+    case 'job':
+      // The worker pauses training while a job runs: the play button must say so.
+      return { ...state, run: run.playing ? { ...run, playing: false } : run, regularisation: reduceRegularisation(state.regularisation, msg) };
+    case 'lambdaSweep':
+    case 'regPrune':
+      return { ...state, regularisation: reduceRegularisation(state.regularisation, msg) };
     case 'snapshot':
       return null;
     case 'error':
@@ -130,6 +149,7 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
         ...state,
         run: { ...run, phase: 'error', message: msg.message, playing: false, loadProgress: null, stepsPerSecond: 0 },
         pruning: { ...state.pruning, sweeping: false, compacting: false },
+        regularisation: reduceRegularisation(state.regularisation, msg),
       };
     default: {
       const unreachable: never = msg;

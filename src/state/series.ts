@@ -3,8 +3,8 @@ import type { MetricPoint } from '../protocol/messages';
 /**
  * The chart buffer: a capped, evenly decimated series of metric points.
  *
- * Points are averaged into buckets of `stride` consecutive steps (train loss:
- * the mean; test loss/accuracy and sparsity: the bucket's latest figure). When the
+ * Points are averaged into buckets of `stride` consecutive steps (train loss
+ * and penalty: the mean; test loss/accuracy and sparsity: the bucket's latest figure). When the
  * buffer grows past its cap, neighbouring buckets merge pairwise and the stride
  * doubles, so the whole run stays evenly sampled in at most `cap` points and a
  * long run costs the charts no more than a short one.
@@ -29,6 +29,8 @@ export function emptySeries(): Series {
 /** Merges `b` (later) into `a` (earlier) with weights `wa`, `wb`. */
 function merge(a: MetricPoint, b: MetricPoint, wa: number, wb: number): MetricPoint {
   const out: MetricPoint = { step: b.step, trainLoss: (a.trainLoss * wa + b.trainLoss * wb) / (wa + wb) };
+  // A step without a penalty had none (λ = 0): it counts as 0 in a bucket where another step had one.
+  if (a.penalty !== undefined || b.penalty !== undefined) out.penalty = ((a.penalty ?? 0) * wa + (b.penalty ?? 0) * wb) / (wa + wb);
   const testLoss = b.testLoss ?? a.testLoss;
   const testAccuracy = b.testAccuracy ?? a.testAccuracy;
   if (testLoss !== undefined) out.testLoss = testLoss;
@@ -40,7 +42,7 @@ function merge(a: MetricPoint, b: MetricPoint, wa: number, wb: number): MetricPo
   return out;
 }
 
-/** `last` with the figures `p` carries (a point re-sent at the same step after a mask change); train loss kept. */
+/** `last` with the figures `p` carries (a point re-sent at the same step after a mask change); train loss and penalty kept. */
 function refresh(last: MetricPoint, p: MetricPoint): MetricPoint {
   const out = { ...last };
   if (p.testLoss !== undefined) out.testLoss = p.testLoss;

@@ -3,6 +3,7 @@ import type { DatasetName } from '../engine/types';
 import { isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
+import { freshRegularisation, penaltyPatch, startingJob, sweepKindOf, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
 import { emptySeries, type Series } from './series';
 import { createSnapshotRef, type SnapshotRef } from './snapshot';
@@ -12,7 +13,8 @@ import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type 
  * The app store: a zustand vanilla store (no React), one object with slices
  * `config` (the single source of truth for everything the URL carries), `run`
  * (header figures, phase), `series` (chart buffer), `pruning` (model stats,
- * sweep, compaction, lottery tables) and `urlNotice`, and verb
+ * sweep, compaction, lottery tables), `regularisation` (the λ sweep and
+ * regularise-then-prune jobs and results) and `urlNotice`, and verb
  * actions. Actions that concern the worker emit ready-made {@link ToWorker}
  * messages through {@link AppStore.onCommand}; the bridge forwards them.
  */
@@ -22,6 +24,8 @@ export interface AppData {
   series: Series;
   /** What the worker reported about pruning in this run (fresh on a new run; lottery history may carry over). */
   pruning: PruningState;
+  /** The worker's regularisation jobs and their results in this run (fresh on a new run, kept across hot changes). */
+  regularisation: RegularisationState;
   /** URL keys rejected at start-up or on a pasted link; empty when none (or dismissed). */
   urlNotice: RejectedKey[];
 }
@@ -34,10 +38,11 @@ export interface AppActions {
   setDataset(name: DatasetName): void;
   /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice. */
   replaceConfig(config: ExperimentConfig, rejected?: RejectedKey[]): void;
+  /** Starts training; ignored while a job (λ sweep, regularise-then-prune) runs. */
   play(): void;
   pause(): void;
   togglePlay(): void;
-  /** Trains exactly one step, then pauses. */
+  /** Trains exactly one step, then pauses; ignored while a job runs. */
   stepOnce(): void;
   /** Re-initialises the weights from the seed (a new run), paused. */
   reset(): void;
@@ -52,6 +57,23 @@ export interface AppActions {
    * length; capped at the URL's largest step).
    */
   startSchedule(): void;
+  /**
+   * Asks the worker to choose λ by k-fold cross-validation (the config's cv_*
+   * keys). Training pauses while it runs; `regularisation.job` shows progress
+   * until the worker ends it. Ignored while another job runs.
+   */
+  lambdaSweep(): void;
+  /** Asks the worker for the regularise-then-prune experiment (rp_* keys); like {@link AppActions.lambdaSweep}. */
+  regPrune(): void;
+  /** Asks the worker to stop the running job; the job ends when the worker says it was cancelled. */
+  cancelJob(): void;
+  /**
+   * Applies a λ found by the sweep: sets λ₁ and/or λ₂ for the kind the sweep
+   * varied (L1, L2 or elastic net; without a result, the kind it would vary now).
+   */
+  applyLambda(lambda: number): void;
+  /** Sets the penalty in one change: none → λ₁ = λ₂ = 0; l1 → λ₁ = λ, λ₂ = 0; l2 → λ₂ = λ, λ₁ = 0; elastic → both λ. Ignored when λ is out of bounds. */
+  setPenalty(kind: PenaltyKind, lambda: number): void;
   /** Applies a message from the worker (stale runIds are dropped). */
   receive(msg: FromWorker): void;
 }
@@ -101,19 +123,33 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
         const sameModel = prev.dataset === next.dataset && prev.layers.join(',') === next.layers.join(',');
         snapshot.set(null);
-        set({ ...extra, config: next, run: fresh, series: emptySeries(), pruning: freshPruning(carryLotteryHistory(pruning, sameModel)) });
+        set({
+          ...extra,
+          config: next,
+          run: fresh,
+          series: emptySeries(),
+          pruning: freshPruning(carryLotteryHistory(pruning, sameModel)),
+          regularisation: freshRegularisation(),
+        });
       } else {
         set({ ...extra, config: next });
       }
       emit({ type: 'configure', runId: get().run.runId, config: next });
     };
     const command = (type: 'play' | 'pause'): void => emit({ type, runId: get().run.runId });
+    /** Starts a job: the worker pauses training for it, so the play intent ends here too. */
+    const startJob = (type: 'lambdaSweep' | 'regPrune'): void => {
+      if (get().regularisation.job !== null) return;
+      set((s) => ({ run: { ...s.run, playing: false }, regularisation: { ...s.regularisation, job: startingJob(type), jobMessage: null } }));
+      emit({ type, runId: get().run.runId });
+    };
 
     return {
       config,
       run: freshRun(1, false),
       series: emptySeries(),
       pruning: freshPruning(),
+      regularisation: freshRegularisation(),
       urlNotice,
 
       setConfig(key, value) {
@@ -129,7 +165,8 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         applyConfig({ ...next, layers: [...next.layers] }, { urlNotice: rejected });
       },
       play() {
-        if (get().run.playing) return;
+        // While a job runs the worker keeps training paused; cancel the job to train.
+        if (get().run.playing || get().regularisation.job !== null) return;
         set((s) => ({ run: { ...s.run, playing: true } }));
         command('play');
       },
@@ -142,13 +179,19 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         else get().play();
       },
       stepOnce() {
+        if (get().regularisation.job !== null) return;
         set((s) => ({ run: { ...s.run, playing: false } }));
         emit({ type: 'step', runId: get().run.runId, steps: 1 });
       },
       reset() {
         const { run, pruning } = get();
         snapshot.set(null);
-        set({ run: freshRun(run.runId + 1, false, run), series: emptySeries(), pruning: freshPruning(carryLotteryHistory(pruning, true)) });
+        set({
+          run: freshRun(run.runId + 1, false, run),
+          series: emptySeries(),
+          pruning: freshPruning(carryLotteryHistory(pruning, true)),
+          regularisation: freshRegularisation(),
+        });
         emit({ type: 'reset', runId: get().run.runId });
       },
       dismissNotice() {
@@ -168,6 +211,29 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         const length = Math.max(0, prev.s_end - prev.s_begin);
         const begin = Math.min(run.step, MAX_STEP);
         applyConfig({ ...prev, sched: 'poly', s_begin: begin, s_end: Math.min(begin + length, MAX_STEP) });
+      },
+      lambdaSweep() {
+        startJob('lambdaSweep');
+      },
+      regPrune() {
+        startJob('regPrune');
+      },
+      cancelJob() {
+        const { job } = get().regularisation;
+        if (job === null) return;
+        set((s) => ({ regularisation: { ...s.regularisation, job: { ...job, label: 'Cancelling…' } } }));
+        emit({ type: 'cancelJob', runId: get().run.runId });
+      },
+      applyLambda(lambda) {
+        const { config, regularisation } = get();
+        get().setPenalty(regularisation.lambdaSweep?.kind ?? sweepKindOf(config), lambda);
+      },
+      setPenalty(kind, lambda) {
+        const patch = penaltyPatch(kind, lambda);
+        if (!SCHEMA.l1.isValid(patch.l1) || !SCHEMA.l2.isValid(patch.l2)) return;
+        const prev = get().config;
+        if (prev.l1 === patch.l1 && prev.l2 === patch.l2) return;
+        applyConfig({ ...prev, ...patch });
       },
       receive(msg) {
         if (msg.type === 'snapshot') {

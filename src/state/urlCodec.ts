@@ -152,6 +152,17 @@ export const SCHEMA: Schema = {
   lt_out: numberRow('float', 0, 0.9, 0.1),
   lt_steps: numberRow('int', 10, 100000, 500),
   lt_rounds: numberRow('int', 1, 30, 5),
+  l1: numberRow('float', 0, 1, 0),
+  l2: numberRow('float', 0, 1, 0),
+  prox: numberRow('int', 0, 1, 0),
+  dropout: numberRow('float', 0, 0.9, 0),
+  cv_k: numberRow('int', 2, 10, 5),
+  cv_steps: numberRow('int', 10, 100000, 200),
+  cv_min: numberRow('float', 1e-7, 10, 1e-5),
+  cv_max: numberRow('float', 1e-7, 10, 1),
+  cv_points: numberRow('int', 2, 20, 9),
+  rp_steps: numberRow('int', 10, 100000, 500),
+  rp_tune: numberRow('int', 0, 100000, 100),
 };
 
 /**
@@ -168,6 +179,14 @@ const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig)
   lt_out: (c) => c.lottery !== 'off',
   lt_steps: (c) => c.lottery !== 'off',
   lt_rounds: (c) => c.lottery !== 'off',
+  // Settings of actions (the λ sweep, regularise-then-prune): written once changed from their defaults.
+  cv_k: (c) => c.cv_k !== SCHEMA.cv_k.default,
+  cv_steps: (c) => c.cv_steps !== SCHEMA.cv_steps.default,
+  cv_min: (c) => c.cv_min !== SCHEMA.cv_min.default,
+  cv_max: (c) => c.cv_max !== SCHEMA.cv_max.default,
+  cv_points: (c) => c.cv_points !== SCHEMA.cv_points.default,
+  rp_steps: (c) => c.rp_steps !== SCHEMA.rp_steps.default,
+  rp_tune: (c) => c.rp_tune !== SCHEMA.rp_tune.default,
 };
 
 /** The URL keys in table order. */
@@ -262,8 +281,10 @@ export function parseHash(hash: string): ParsedHash {
 }
 
 /**
- * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&lt_rounds=5`,
- * leaving out the schedule's keys while `sched=off` and the lottery's while `lottery=off`.
+ * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&dropout=0`,
+ * leaving out the schedule's keys while `sched=off`, the lottery's while
+ * `lottery=off`, and the λ sweep's and regularise-then-prune's settings while
+ * they hold their defaults.
  */
 export function formatHash(config: ExperimentConfig): string {
   const written = CONFIG_KEYS.filter((key) => WRITTEN_WHEN[key]?.(config) ?? true);

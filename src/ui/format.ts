@@ -66,3 +66,10 @@ export function formatThreshold(x: number): string {
   if (x === 0) return 'off';
   return x < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(3)));
 }
+
+/** A penalty strength λ: 0 → "off", otherwise 3 significant digits (0.001, 3.16e-5). */
+export function formatLambda(x: number): string {
+  if (x === 0) return 'off';
+  const rounded = Number(x.toPrecision(3));
+  return rounded < 1e-3 ? rounded.toExponential() : String(rounded);
+}

@@ -1,4 +1,5 @@
 import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } from '../engine/prune/types';
+import type { PenaltyKind } from '../state/regularisation';
 import type { Activation, BackendChoice, BackendName, DatasetName, OptimizerName } from '../engine/types';
 
 /** How each dataset is named in the UI. */
@@ -35,3 +36,5 @@ export const IMPORTANCE_LABELS: Record<Importance, string> = {
 export const SCHEDULE_LABELS: Record<ScheduleKind, string> = { off: 'Off', poly: 'Polynomial (Zhu & Gupta)' };
 
 export const LOTTERY_LABELS: Record<LotteryMode, string> = { off: 'Off', rewind: 'Rewind to initial weights', random: 'Random re-init (control)' };
+
+export const PENALTY_LABELS: Record<PenaltyKind, string> = { none: 'None', l1: 'L1 (lasso)', l2: 'L2 (weight decay)', elastic: 'Elastic net (L1 + L2)' };

@@ -1,7 +1,7 @@
 import { activateBackend, fallbackOrder, probeBackends, type BackendSetup } from '../engine/backend';
 import { MNIST_ASSET_PATH, makeDataset, fetchMnist, type MnistRaw } from '../engine/data/index';
 import { TrainingSession } from '../engine/train/session';
-import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type MlpSpec, type TrainOptions } from '../engine/types';
+import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type MlpSpec, type Regularisation, type TrainOptions } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
 import { errorText, now } from './serial';
 
@@ -36,9 +36,14 @@ const PROBE_WINDOW_MS = 400;
 /** A backend whose second step (shaders compiled) takes this long is clearly slow: that step's rate is its score. */
 const PROBE_SLOW_STEP_MS = 250;
 
+/** The session's regularisation from the URL config (hot: `TrainingSession.setRegularisation`). */
+export function regularisation(config: ExperimentConfig): Regularisation {
+  return { l1: config.l1, l2: config.l2, prox: config.prox === 1, dropout: config.dropout };
+}
+
 /** The engine's training options from the URL config. */
 export function trainOptions(config: ExperimentConfig): TrainOptions {
-  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed };
+  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed, ...regularisation(config) };
 }
 
 /**

@@ -4,8 +4,9 @@ import { mlpSpec } from '../engine/model/spec';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
-import type { MeasuredCost, MetricPoint, ToWorker } from '../protocol/messages';
-import { RunBuilder, Superseded, trainOptions, type BuildHooks } from './builder';
+import type { JobKind, MeasuredCost, MetricPoint, ToWorker } from '../protocol/messages';
+import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
+import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
 import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
 import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
@@ -14,6 +15,17 @@ import { Serial, errorText, now, yieldToQueue } from './serial';
 export type { Post } from './reporter';
 
 type Mode = 'paused' | 'playing' | 'stepping';
+
+/** A job asked for (queued or running): one at a time. */
+interface JobState {
+  kind: JobKind;
+  /** The run it belongs to: its messages carry this runId (stale after a new run, so the store drops them). */
+  runId: number;
+  /** The build it runs beside; a newer gen stops it. */
+  gen: number;
+  /** Why it should stop (cancel, play, a new run); null while it may go on. */
+  stop: string | null;
+}
 
 /** The live parts of a built run. */
 interface Live {
@@ -70,6 +82,8 @@ export class TrainingHost {
   /** Said with the next `paused` phase (the lottery's summary). */
   private pauseMessage: string | undefined;
   private deadBackends = new Set<BackendName>();
+  /** The job queued or running (λ sweep, regularise-then-prune), if any. */
+  private job: JobState | null = null;
 
   constructor(post: Post, setup: BackendSetup) {
     this.builder = new RunBuilder(setup);
@@ -87,13 +101,17 @@ export class TrainingHost {
           const cold = msg.runId !== this.runId || this.config === null || isColdChange(this.config, msg.config);
           this.runId = msg.runId;
           this.config = msg.config;
-          if (cold) this.rebuild();
-          else if (this.live && !this.broken) this.queue((gen) => this.applyHot(gen));
+          if (cold) {
+            this.stopJob('a new run started');
+            this.rebuild();
+          } else if (this.live && !this.broken) this.queue((gen) => this.applyHot(gen));
           return;
         }
         case 'play':
         case 'step':
           if (msg.runId !== this.runId) return;
+          // Training and a job never run together: pressing play or step ends the job.
+          this.stopJob('training resumed');
           this.mode = msg.type === 'play' ? 'playing' : 'stepping';
           this.stepsLeft = msg.type === 'step' ? Math.max(1, Math.floor(msg.steps)) : 0;
           if (this.broken) this.rebuild();
@@ -107,6 +125,7 @@ export class TrainingHost {
         case 'reset':
           this.runId = msg.runId;
           this.mode = 'paused';
+          this.stopJob('a new run started');
           this.rebuild();
           return;
         case 'sweep':
@@ -116,6 +135,15 @@ export class TrainingHost {
         case 'compact':
           if (msg.runId !== this.runId) return;
           this.queue((gen) => this.compact(gen));
+          return;
+        case 'lambdaSweep':
+        case 'regPrune':
+          if (msg.runId !== this.runId) return;
+          this.startJob(msg.type);
+          return;
+        case 'cancelJob':
+          if (msg.runId !== this.runId) return;
+          this.stopJob('Cancelled');
           return;
         default: {
           const unknown: never = msg;
@@ -232,14 +260,17 @@ export class TrainingHost {
     const prune = this.prune;
     if (gen !== this.gen || this.readyGen !== gen || !live || !prune || this.broken || this.config === null) return;
     const next = this.config;
+    let regularise = false;
     for (const key of changedKeys(live.applied, next)) {
       if (key === 'lr') live.session.setLearningRate(next.lr);
       else if (key === 'opt') live.session.setOptimizer(next.opt);
       else if (key === 'batch') {
         live.session.setBatchSize(next.batch);
         this.pacer.reset();
-      }
+      } else if (key === 'l1' || key === 'l2' || key === 'prox' || key === 'dropout') regularise = true;
+      // cv_* and rp_* only set up the jobs: nothing to apply.
     }
+    if (regularise) live.session.setRegularisation(regularisation(next));
     live.applied = next;
     if (!prune.needsUpdate(next)) return;
     let changed: boolean;
@@ -329,10 +360,13 @@ export class TrainingHost {
     // Bursts end exactly at schedule pruning steps and lottery round ends.
     const k = Math.min(wanted, prune.stepsToNextEvent(session.step));
     const first = session.step;
+    // The penalty rides on the points only while one is on (applyHot above brought `applied` up to date).
+    const penalised = live.applied.l1 > 0 || live.applied.l2 > 0;
     const t0 = now();
     let losses: Float32Array;
+    let penalties: Float32Array;
     try {
-      losses = await session.trainSteps(k);
+      ({ loss: losses, penalty: penalties } = await session.trainSteps(k));
     } catch (e) {
       if (gen === this.gen) this.fallBack(live.backend, e);
       return false;
@@ -340,7 +374,9 @@ export class TrainingHost {
     if (gen !== this.gen) return false;
     this.pacer.record(k, now() - t0);
     const points: MetricPoint[] = [];
-    for (let i = 0; i < losses.length && Number.isFinite(losses[i]); i++) points.push({ step: first + i + 1, trainLoss: losses[i] });
+    for (let i = 0; i < losses.length && Number.isFinite(losses[i]) && Number.isFinite(penalties[i]); i++) {
+      points.push(penalised ? { step: first + i + 1, trainLoss: losses[i], penalty: penalties[i] } : { step: first + i + 1, trainLoss: losses[i] });
+    }
     this.report.outbox.push(points);
     if (points.length < losses.length) {
       this.broken = true;
@@ -486,7 +522,7 @@ export class TrainingHost {
       await prune.sync(old);
       if (gen !== this.gen) return;
       const resume = prune.compact(old.step);
-      const next = new TrainingSession(live.dataset, resume.spec, old.options, resume);
+      const next = new TrainingSession(live.dataset, resume.spec, { ...old.options, ...regularisation(live.applied) }, resume);
       live.session = next;
       old.dispose();
       this.pacer.reset();
@@ -498,6 +534,76 @@ export class TrainingHost {
       return;
     }
     await this.announceMasks(gen);
+  }
+
+  /**
+   * Queues a job (training pauses at once). One at a time: asked for while
+   * another is queued or running, it is ignored (the first goes on).
+   */
+  private startJob(kind: JobKind): void {
+    if (this.job !== null) return;
+    this.mode = 'paused';
+    this.stepsLeft = 0;
+    const job: JobState = { kind, runId: this.runId, gen: this.gen, stop: null };
+    this.job = job;
+    void this.serial
+      .run(() => this.runJob(job))
+      .catch((e) => this.fail(e))
+      .finally(() => {
+        if (this.job === job) this.job = null;
+      });
+  }
+
+  /** Asks the queued or running job to stop; it says so with a `job` message whose label is `reason`. */
+  private stopJob(reason: string): void {
+    if (this.job !== null && this.job.stop === null) this.job.stop = reason;
+  }
+
+  /**
+   * Runs a job in the serial queue (so nothing else touches a session while
+   * it runs): settles the paused run first (evaluation, snapshot, phase
+   * `paused`), then posts `job` progress, the result and a last `job` with
+   * `finished`; or, stopped or failed, a last `job` with `cancelled` and the
+   * reason as its label. Sessions the job makes are its own and all disposed.
+   */
+  private async runJob(job: JobState): Promise<void> {
+    const send = (done: number, total: number, label: string, end?: { finished?: true; cancelled?: true }): void =>
+      this.report.send({ type: 'job', runId: job.runId, job: job.kind, done, total, label, ...end });
+    let last = { done: 0, total: 0 };
+    const cancel = (label: string): void => send(last.done, last.total, label, { cancelled: true });
+    const live = this.live;
+    const config = this.config;
+    if (job.stop !== null) return cancel(job.stop);
+    if (job.gen !== this.gen || this.readyGen !== job.gen || !live || this.broken || config === null) {
+      return cancel('No network to run it on: the run failed to build or diverged.');
+    }
+    await this.settle(job.gen);
+    const throttle = new ProgressThrottle((p) => {
+      last = p;
+      send(p.done, p.total, p.label);
+    });
+    const env: JobEnv = {
+      dataset: live.dataset,
+      spec: mlpSpec(datasetInfo(config.dataset), config.layers, config.act),
+      config,
+      backend: live.backend,
+      stopped: () => job.stop !== null || job.gen !== this.gen,
+      progress: (p, unit) => throttle.report(p, unit),
+    };
+    try {
+      if (job.kind === 'lambdaSweep') {
+        const result = await lambdaSweep(env);
+        if (env.stopped()) throw new JobCancelled();
+        this.report.send({ type: 'lambdaSweep', runId: job.runId, result });
+      } else {
+        const result = await regPrune(env);
+        if (env.stopped()) throw new JobCancelled();
+        this.report.send({ type: 'regPrune', runId: job.runId, result });
+      }
+      send(last.total, last.total, 'Done', { finished: true });
+    } catch (e) {
+      cancel(e instanceof JobCancelled ? (job.stop ?? 'the network was rebuilt') : `Failed: ${errorText(e)}`);
+    }
   }
 
   /**

@@ -75,7 +75,7 @@ export class MetricsOutbox {
 
 /**
  * Averages consecutive points into at most `max` groups of equal size: each
- * group keeps its last step, the mean train loss, its latest evaluation and sparsity.
+ * group keeps its last step, the mean train loss and penalty, its latest evaluation and sparsity.
  */
 export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
   if (points.length <= max) return points;
@@ -85,12 +85,20 @@ export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
     const group = points.slice(i, i + size);
     const last = group[group.length - 1];
     const merged: MetricPoint = { step: last.step, trainLoss: group.reduce((s, p) => s + p.trainLoss, 0) / group.length };
+    let penaltySum = 0;
+    let penalties = 0;
     for (const p of group) {
+      if (p.penalty !== undefined) {
+        penaltySum += p.penalty;
+        penalties++;
+      }
       if (p.testLoss !== undefined) merged.testLoss = p.testLoss;
       if (p.testAccuracy !== undefined) merged.testAccuracy = p.testAccuracy;
       if (p.sparsity !== undefined) merged.sparsity = p.sparsity;
       if (p.layerSparsity !== undefined) merged.layerSparsity = p.layerSparsity;
     }
+    // The penalty is averaged like the train loss (over the points that carry one: a hot change may start it mid-group).
+    if (penalties > 0) merged.penalty = penaltySum / penalties;
     out.push(merged);
   }
   return out;

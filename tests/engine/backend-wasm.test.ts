@@ -15,7 +15,7 @@ describe('wasm backend', () => {
     const run = async () => {
       const s = new TrainingSession(data, spec, options);
       const w0 = s.getWeights();
-      const losses = await s.trainSteps(20);
+      const { loss: losses } = await s.trainSteps(20);
       s.dispose();
       return { w0, losses };
     };

@@ -20,7 +20,7 @@ const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
 describe('TrainingSession', () => {
   it('learns circle: 2-8-8-2 tanh, adam 0.03, batch 10, seed 1', async () => {
     const s = session();
-    const losses = await s.trainSteps(300);
+    const { loss: losses } = await s.trainSteps(300);
     expect(losses.length).toBe(300);
     expect(losses[0]).toBeCloseTo(0.6635173559188843, 5);
     const first = mean(losses.slice(0, 20)); // measured 0.6948
@@ -36,7 +36,7 @@ describe('TrainingSession', () => {
 
   it('is deterministic: the same seed gives the same losses, another seed other losses', async () => {
     const [a, b, c] = [session(), session(), session('circle', { seed: 2 })];
-    const [la, lb, lc] = [await a.trainSteps(30), await b.trainSteps(30), await c.trainSteps(30)];
+    const [la, lb, lc] = [(await a.trainSteps(30)).loss, (await b.trainSteps(30)).loss, (await c.trainSteps(30)).loss];
     expect(la).toEqual(lb);
     expect(la).not.toEqual(lc);
     [a, b, c].forEach((s) => s.dispose());
@@ -212,7 +212,7 @@ describe('TrainingSession', () => {
     weights[0].kernel.fill(NaN);
     const s = new TrainingSession(d, spec, opts(), { weights, step: 60 });
     expect([s.step, s.epoch]).toEqual([60, 2]);
-    const losses = await s.trainSteps(3);
+    const { loss: losses } = await s.trainSteps(3);
     expect(Array.from(losses).every(Number.isNaN)).toBe(true);
     expect(s.step).toBe(63);
     s.dispose();
@@ -234,7 +234,7 @@ describe('TrainingSession', () => {
     await s.trainSteps(5);
     s.setOptimizer('sgd');
     expect(s.options).toEqual({ optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1 });
-    const l = await s.trainSteps(5);
+    const { loss: l } = await s.trainSteps(5);
     expect(Array.from(l).every(Number.isFinite)).toBe(true);
     s.dispose();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LAMBDA_MAX_POSITION, lambdaAt, lambdaPosition } from '../../src/ui/controls/lambdaScale';
 import { keptWidths, pruningLocks } from '../../src/ui/controls/pruningRules';
 import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from '../../src/ui/controls/thresholdScale';
-import { formatCompact, formatFlops, formatThreshold } from '../../src/ui/format';
+import { formatCompact, formatFlops, formatLambda, formatThreshold } from '../../src/ui/format';
 import { SCHEMA } from '../../src/state/urlCodec';
 
 // The pure logic behind the pruning controls and header (the components themselves are covered by e2e).
@@ -64,5 +65,35 @@ describe('header formats', () => {
     expect(formatCompact(null)).toBe('—');
     expect([192, 4_608, 532_400, 2_700_000].map(formatFlops)).toEqual(['192 FLOP', '4.6 kFLOP', '0.53 MFLOP', '2.7 MFLOP']);
     expect([0, 0.0501, 1.12e-4, 2].map(formatThreshold)).toEqual(['off', '0.0501', '1.1e-4', '2']);
+  });
+});
+
+describe('λ log slider', () => {
+  it('maps position 0 to off and 1 … 61 to 1e-6 … 1, 10 stops a decade', () => {
+    expect(LAMBDA_MAX_POSITION).toBe(61);
+    expect([0, 1, 11, 21, 31, 41, 51, 61].map(lambdaAt)).toEqual([0, 1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 1]);
+    expect(lambdaAt(26)).toBe(0.000316);
+    expect(lambdaAt(-1)).toBe(0);
+    expect(lambdaAt(99)).toBe(1);
+  });
+
+  it('every stop is a valid λ₁ and λ₂ and reads back at its own position', () => {
+    for (let pos = 0; pos <= LAMBDA_MAX_POSITION; pos++) {
+      const lambda = lambdaAt(pos);
+      expect(SCHEMA.l1.isValid(lambda)).toBe(true);
+      expect(SCHEMA.l2.isValid(lambda)).toBe(true);
+      expect(lambdaPosition(lambda)).toBe(pos);
+      if (pos > 1) expect(lambda).toBeGreaterThan(lambdaAt(pos - 1));
+    }
+  });
+
+  it('puts a typed λ at the nearest stop, never at "off" when λ > 0', () => {
+    expect(lambdaPosition(6e-5)).toBe(19); // between 5.01e-5 (18) and 6.31e-5 (19), nearer the latter in log
+    expect(lambdaPosition(1e-7)).toBe(1);
+    expect(lambdaPosition(0)).toBe(0);
+  });
+
+  it('formats λ for people', () => {
+    expect([0, 1e-6, 3.162e-5, 0.000316, 0.001, 0.00316, 0.1, 1].map(formatLambda)).toEqual(['off', '1e-6', '3.16e-5', '3.16e-4', '0.001', '0.00316', '0.1', '1']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, LotteryRow, MeasuredCost, MetricPoint, ModelStats, ToWorker } from '../../src/protocol/messages';
 import { carryLotteryHistory, freshPruning, nonzeroOf, sparsityOf } from '../../src/state/pruning';
+import { freshRegularisation } from '../../src/state/regularisation';
 import { applyWorkerMessage, freshRun } from '../../src/state/run';
 import { appendPoints, emptySeries } from '../../src/state/series';
 import { createAppStore } from '../../src/state/store';
@@ -43,7 +44,7 @@ const rows = (mode: 'rewind' | 'random', n: number): LotteryRow[] =>
   Array.from({ length: n }, (_, round) => ({ round, mode, remaining: 0.8 ** round, testAccuracy: 0.9, testLoss: 0.3, bestAccuracy: 0.92, step: 500 * (round + 1) }));
 
 describe('pruning reducer', () => {
-  const base = () => ({ run: freshRun(2, false), series: emptySeries(), pruning: freshPruning() });
+  const base = () => ({ run: freshRun(2, false), series: emptySeries(), pruning: freshPruning(), regularisation: freshRegularisation() });
 
   it('takes the model stats from every metrics message', () => {
     const next = applyWorkerMessage(base(), metrics(2, 10));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker, MetricPoint, ModelStats, ToWorker } from '../../src/protocol/messages';
 import { connectBridge, type WorkerTransport } from '../../src/state/bridge';
 import { freshPruning } from '../../src/state/pruning';
+import { freshRegularisation } from '../../src/state/regularisation';
 import { applyWorkerMessage, freshRun } from '../../src/state/run';
 import { SERIES_CAP, appendPoints, emptySeries } from '../../src/state/series';
 import { MNIST_PRESET, createAppStore } from '../../src/state/store';
@@ -111,7 +112,7 @@ describe('playback actions', () => {
 });
 
 describe('applyWorkerMessage', () => {
-  const base = () => ({ run: freshRun(3, true), series: emptySeries(), pruning: freshPruning() });
+  const base = () => ({ run: freshRun(3, true), series: emptySeries(), pruning: freshPruning(), regularisation: freshRegularisation() });
 
   it('drops messages of stale runs', () => {
     expect(applyWorkerMessage(base(), metrics(2, points(1, 3)))).toBeNull();

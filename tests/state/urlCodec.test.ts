@@ -14,7 +14,11 @@ const float = (min: number, max: number) => fc.double({ min, max, noNaN: true })
 const SCHED_KEYS = ['s_init', 's_final', 's_begin', 's_end', 's_freq'] as const;
 const LOTTERY_KEYS = ['lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'] as const;
 
-/** What a config reads back as: the keys not written while their feature is off come back as defaults. */
+/**
+ * What a config reads back as: the keys not written while their feature is off
+ * come back as defaults. (The λ sweep's and regularise-then-prune's settings are
+ * left out only while they hold their defaults, so they always read back as written.)
+ */
 function normalised(c: ExperimentConfig): ExperimentConfig {
   const out = { ...c };
   if (c.sched === 'off') for (const k of SCHED_KEYS) out[k] = D[k];
@@ -52,6 +56,17 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   lt_out: float(0, 0.9),
   lt_steps: fc.integer({ min: 10, max: 100000 }),
   lt_rounds: fc.integer({ min: 1, max: 30 }),
+  l1: fc.oneof(fc.constant(0), float(0, 1), float(1e-7, 1e-3)),
+  l2: fc.oneof(fc.constant(0), float(0, 1), float(1e-7, 1e-3)),
+  prox: fc.constantFrom(0, 1),
+  dropout: fc.oneof(fc.constant(0), float(0, 0.9), fc.integer({ min: 0, max: 18 }).map((n) => n * 0.05)),
+  cv_k: fc.oneof(fc.constant(5), fc.integer({ min: 2, max: 10 })),
+  cv_steps: fc.oneof(fc.constant(200), fc.integer({ min: 10, max: 100000 })),
+  cv_min: fc.oneof(fc.constant(1e-5), float(1e-7, 10)),
+  cv_max: fc.oneof(fc.constant(1), float(1e-7, 10)),
+  cv_points: fc.oneof(fc.constant(9), fc.integer({ min: 2, max: 20 })),
+  rp_steps: fc.oneof(fc.constant(500), fc.integer({ min: 10, max: 100000 })),
+  rp_tune: fc.oneof(fc.constant(100), fc.integer({ min: 0, max: 100000 })),
 });
 
 describe('formatHash / parseHash round trip', () => {
@@ -72,7 +87,8 @@ describe('formatHash / parseHash round trip', () => {
   it('writes every key in table order, short and readable', () => {
     expect(formatHash({ ...D, dataset: 'spiral', layers: [300, 100], lr: 0.001, threshold: 0.05 })).toBe(
       '#dataset=spiral&noise=0&split=50&layers=300,100&act=tanh&opt=adam&lr=0.001&batch=10&seed=1&backend=auto' +
-        '&pmode=threshold&threshold=0.05&sparsity=0&q=0&scope=layer&keep=1&importance=l1&sched=off&lottery=off',
+        '&pmode=threshold&threshold=0.05&sparsity=0&q=0&scope=layer&keep=1&importance=l1&sched=off&lottery=off' +
+        '&l1=0&l2=0&prox=0&dropout=0',
     );
     expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
     expect(CONFIG_KEYS).toEqual([
@@ -80,6 +96,8 @@ describe('formatHash / parseHash round trip', () => {
       'pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance',
       'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq',
       'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
+      'l1', 'l2', 'prox', 'dropout',
+      'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune',
     ]);
   });
 
@@ -88,10 +106,23 @@ describe('formatHash / parseHash round trip', () => {
     expect(sched).toContain('&sched=poly&s_init=0&s_final=0.9&s_begin=200&s_end=1200&s_freq=100&lottery=off');
     expect(sched).not.toContain('lt_');
     const lottery = formatHash({ ...D, lottery: 'rewind', lt_rounds: 12 });
-    expect(lottery).toMatch(/&sched=off&lottery=rewind&lt_rate=0\.2&lt_out=0\.1&lt_steps=500&lt_rounds=12$/);
+    expect(lottery).toMatch(/&sched=off&lottery=rewind&lt_rate=0\.2&lt_out=0\.1&lt_steps=500&lt_rounds=12&l1=0&l2=0&prox=0&dropout=0$/);
     expect(lottery).not.toContain('s_init');
     // Keys present while their feature is off are still read (a hand-written link).
     expect(parseHash('#s_final=0.5&lt_steps=50').config).toMatchObject({ sched: 'off', s_final: 0.5, lottery: 'off', lt_steps: 50 });
+  });
+
+  it('writes the regularisation keys always, the λ sweep and regularise-then-prune settings only when changed', () => {
+    const reg = formatHash({ ...D, l1: 0.001, prox: 1, dropout: 0.25 });
+    expect(reg).toMatch(/&lottery=off&l1=0\.001&l2=0&prox=1&dropout=0\.25$/);
+    expect(reg).not.toMatch(/cv_|rp_/);
+    const cv = formatHash({ ...D, cv_k: 3, cv_min: 1e-6, rp_tune: 0 });
+    expect(cv).toMatch(/&dropout=0&cv_k=3&cv_min=0\.000001&rp_tune=0$/);
+    expect(parseHash(cv).config).toEqual({ ...D, cv_k: 3, cv_min: 1e-6, rp_tune: 0 });
+    // A default written by hand is read and not written back.
+    const explicit = parseHash('#cv_k=5&cv_points=9&rp_steps=500');
+    expect(explicit).toEqual({ config: D, rejected: [] });
+    expect(formatHash(explicit.config)).toBe(formatHash(D));
   });
 
   it('has the documented defaults', () => {
@@ -100,6 +131,8 @@ describe('formatHash / parseHash round trip', () => {
       pmode: 'threshold', threshold: 0, sparsity: 0, q: 0, scope: 'layer', keep: 1, importance: 'l1',
       sched: 'off', s_init: 0, s_final: 0.9, s_begin: 0, s_end: 1000, s_freq: 100,
       lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,
+      l1: 0, l2: 0, prox: 0, dropout: 0,
+      cv_k: 5, cv_steps: 200, cv_min: 1e-5, cv_max: 1, cv_points: 9, rp_steps: 500, rp_tune: 100,
     });
     expect(parseHash('')).toEqual({ config: D, rejected: [] });
     expect(parseHash('#')).toEqual({ config: D, rejected: [] });
@@ -214,6 +247,21 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#lt_rate=0&lt_out=0.95&lt_steps=1e999', config: { lt_rate: 0.01, lt_out: 0.9 }, rejected: [['lt_rate', /clamped to 0\.01/], ['lt_out', /clamped to 0\.9/], ['lt_steps', /not a finite number/]] },
   { hash: '#pmode=STD&scope=Global&importance=Taylor&sched=POLY&lottery=Random&threshold=1e-3', config: { pmode: 'std', scope: 'global', importance: 'taylor', sched: 'poly', lottery: 'random', threshold: 0.001 }, rejected: [] },
   { hash: '#keep=&threshold&q=%', config: {}, rejected: [['keep', /empty value; using the default 1/], ['threshold', /no value/], ['q', /malformed percent-encoding/]] },
+  // Regularisation keys.
+  {
+    hash: '#l1=-1&l2=2&prox=2&dropout=0.95',
+    config: { l1: 0, l2: 1, prox: 1, dropout: 0.9 },
+    rejected: [['l1', /below the minimum 0; clamped to 0/], ['l2', /above the maximum 1; clamped to 1/], ['prox', /clamped to 1/], ['dropout', /above the maximum 0\.9; clamped to 0\.9/]],
+  },
+  { hash: '#prox=0.5&dropout=-0.1&l1=NaN&l2=1e999', config: { dropout: 0 }, rejected: [['prox', /not a whole number; using the default 0/], ['dropout', /clamped to 0/], ['l1', /not a number; using the default 0/], ['l2', /not a finite number/]] },
+  { hash: '#prox=true&l1=0x1&l2=<script>alert(1)</script>&dropout=', config: {}, rejected: [['prox', /not a number/], ['l1', /not a number/], ['l2', /not a number/], ['dropout', /empty value/]] },
+  {
+    hash: '#cv_k=1e9&cv_steps=0&cv_min=0&cv_max=1e3&cv_points=1',
+    config: { cv_k: 10, cv_steps: 10, cv_min: 1e-7, cv_max: 10, cv_points: 2 },
+    rejected: [['cv_k', /above the maximum 10; clamped to 10/], ['cv_steps', /clamped to 10/], ['cv_min', /below the minimum 1e-7; clamped to 1e-7/], ['cv_max', /clamped to 10/], ['cv_points', /below the minimum 2; clamped to 2/]],
+  },
+  { hash: '#cv_k=2.5&cv_points=99&rp_steps=-5&rp_tune=1e6', config: { cv_points: 20, rp_steps: 10, rp_tune: 100000 }, rejected: [['cv_k', /not a whole number; using the default 5/], ['cv_points', /clamped to 20/], ['rp_steps', /clamped to 10/], ['rp_tune', /clamped to 100000/]] },
+  { hash: '#l1=1e-4&l2=.01&prox=1&dropout=0.5&cv_min=1E-6&rp_tune=0', config: { l1: 1e-4, l2: 0.01, prox: 1, dropout: 0.5, cv_min: 1e-6, rp_tune: 0 }, rejected: [] },
 ];
 
 describe('hostile corpus', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisPosition, binMagnitudes, binOf, decadeTicks, logBins, maxAbs } from '../../src/ui/pruning/histogram';
+import { axisPosition, binMagnitudes, binOf, binSigned, decadeTicks, logBins, maxAbs, signedAxisPosition, signedBins, signedSlotOf, signedTicks } from '../../src/ui/pruning/histogram';
 
 describe('logBins', () => {
   it('spans the given decades below the largest |w|', () => {
@@ -75,5 +75,56 @@ describe('axis', () => {
   it('ticks at the powers of ten inside the range', () => {
     expect(decadeTicks({ lo: 0.0003, hi: 0.3, count: 36 }).map((t) => +t.toPrecision(3))).toEqual([0.001, 0.01, 0.1]);
     expect(decadeTicks(bins).map((t) => +t.toPrecision(3))).toEqual([0.001, 0.01, 0.1, 1]);
+  });
+});
+
+describe('signed view', () => {
+  const bins = signedBins(1, 2); // slots: [-1,-0.5) [-0.5,0) {0} (0,0.5) [0.5,1]
+
+  it('bins signed weights linearly, exact zeros in the middle slot of their own', () => {
+    const kernel = new Float32Array([0, -0, -1, -0.75, -0.5, -0.25, -1e-9, 1e-9, 0.25, 0.5, 1, 3, -3]);
+    const h = binSigned(kernel, null, bins);
+    expect(Array.from(h.kept)).toEqual([4, 2, 2, 2, 3]);
+    expect(h.total).toBe(13);
+    for (const w of kernel) expect(signedSlotOf(bins, w)).toBeGreaterThanOrEqual(0);
+    expect(signedSlotOf(bins, 0)).toBe(2);
+    expect(signedSlotOf(bins, -1e-9)).toBe(1);
+    expect(signedSlotOf(bins, Number.NaN)).toBe(-1);
+  });
+
+  it('splits kept and pruned by the mask and skips NaN', () => {
+    const kernel = new Float32Array([0, 0.1, -0.1, 0.9, Number.NaN]);
+    const mask = new Uint8Array([0, 0, 1, 1, 1]);
+    const h = binSigned(kernel, mask, bins);
+    expect(Array.from(h.kept)).toEqual([0, 1, 0, 0, 1]);
+    expect(Array.from(h.pruned)).toEqual([0, 0, 1, 1, 0]);
+    expect(h.prunedTotal).toBe(2);
+    expect(h.total).toBe(5);
+  });
+
+  it('agrees with signedSlotOf for every weight', () => {
+    const kernel = new Float32Array(3000).map((_, i) => (i % 7 === 0 ? 0 : Math.sin(i * 1.3) * 0.4));
+    const b = signedBins(maxAbs([kernel]), 24);
+    const h = binSigned(kernel, null, b);
+    const expected = new Uint32Array(49);
+    for (const w of kernel) expected[signedSlotOf(b, w)]++;
+    expect(Array.from(h.kept)).toEqual(Array.from(expected));
+    expect(h.kept[24]).toBe(Math.ceil(3000 / 7));
+  });
+
+  it('places w on a symmetric linear axis with the zero slot at the centre', () => {
+    expect(signedAxisPosition(bins, 0)).toBe(0.5);
+    expect(signedAxisPosition(bins, -1)).toBe(0);
+    expect(signedAxisPosition(bins, 1)).toBe(1);
+    expect(signedAxisPosition(bins, 5)).toBe(1);
+    expect(signedAxisPosition(bins, 0.5)).toBeCloseTo(0.8, 12);
+    expect(signedAxisPosition(bins, -0.5)).toBeCloseTo(0.2, 12);
+  });
+
+  it('falls back to [−1, 1] for an all-zero network and ticks symmetrically', () => {
+    expect(signedBins(0).hi).toBe(1);
+    expect(signedTicks(signedBins(0.83))).toEqual([-0.6, -0.3, 0, 0.3, 0.6]);
+    expect(signedTicks(signedBins(1))).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(signedTicks(signedBins(0.05))).toEqual([-0.04, -0.02, 0, 0.02, 0.04]);
   });
 });

@@ -71,6 +71,23 @@ export function forwardDense(x: tf.Tensor2D, kernels: tf.Tensor[], biases: tf.Te
 }
 
 /**
+ * The training-time forward pass with inverted dropout: as `forwardDense`, and after the
+ * activation of every hidden layer i, h ← tf.dropout(h, rate, seed = seeds[i]) (each unit
+ * kept with probability 1 − rate and scaled by 1/(1 − rate), so the expectation is the
+ * no-dropout output). The output layer is never dropped. `rate` in (0, 1); call inside
+ * tf.tidy. Evaluation uses `forwardDense` (identity, no dropout).
+ */
+export function forwardDropout(x: tf.Tensor2D, kernels: tf.Tensor[], biases: tf.Tensor[], activation: Activation, rate: number, seeds: number[]): tf.Tensor2D {
+  const last = kernels.length - 1;
+  let h = x;
+  for (let i = 0; i <= last; i++) {
+    const z = tf.add(tf.matMul(h, kernels[i] as tf.Tensor2D), biases[i]) as tf.Tensor2D;
+    h = i < last ? (tf.dropout(activate(z, activation), rate, undefined, seeds[i]) as tf.Tensor2D) : z;
+  }
+  return h;
+}
+
+/**
  * Builds the model of `spec` from `initialWeights(spec, seed)` (Glorot-uniform
  * kernels from one Rng(seed), not tf.random, so every backend gets the same
  * weights; zero biases), `spec.activation` on hidden layers, linear output.

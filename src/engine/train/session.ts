@@ -4,15 +4,38 @@
  * options between bursts and reads weights and metrics out as typed arrays.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset, EvalResult, LayerWeights, MlpSpec, OptimizerName, TrainOptions } from '../types';
+import type { Dataset, EvalResult, LayerWeights, MlpSpec, OptimizerName, Regularisation, TrainOptions } from '../types';
 import { Rng } from '../rng';
-import { buildMlp, forwardDense, type Mlp } from '../model/mlp';
+import { buildMlp, forwardDense, forwardDropout, type Mlp } from '../model/mlp';
 import type { LayerMask } from '../prune/types';
 import { maskedWeights } from '../prune/structured';
 import { correctCount, dataLoss, targetTensor } from './losses';
 import { VariableMasks } from './masking';
 import { disposeOptimizer, makeOptimizer, setOptimizerLearningRate } from './optimizers';
 import { importanceTensor, sampleRows, timeForward } from './probe';
+import { penaltyGradient, penaltyTensor, softThreshold } from '../regularise/ops';
+
+/** What `trainSteps(n)` returns: n values each. */
+export interface StepLosses {
+  /** Mean DATA loss of each step's batch (no penalty), as evaluate() reports it. */
+  loss: Float32Array;
+  /** The penalty l1·Σ|w| + l2·Σw² (kernels) of the weights each step's gradient was taken at; 0 when l1 = l2 = 0. */
+  penalty: Float32Array;
+}
+
+/** The regularisation in `o`, defaults filled in (0, false); throws on a negative or non-finite λ or a rate outside [0, 1). */
+function regularisationOf(o: { l1?: number; l2?: number; prox?: boolean; dropout?: number }): Regularisation {
+  const r: Regularisation = { l1: o.l1 ?? 0, l2: o.l2 ?? 0, prox: o.prox ?? false, dropout: o.dropout ?? 0 };
+  if (!(r.l1 >= 0 && Number.isFinite(r.l1)) || !(r.l2 >= 0 && Number.isFinite(r.l2))) throw new Error(`regularisation: λ must be finite and ≥ 0, got l1 = ${r.l1}, l2 = ${r.l2}`);
+  if (!(r.dropout >= 0 && r.dropout < 1)) throw new Error(`regularisation: dropout rate ${r.dropout} must be in [0, 1)`);
+  return r;
+}
+
+/** The dropout seed of hidden layer `layer` at step `step` of a run seeded `seed` (a 32-bit mix, then one mulberry32 draw). */
+export function dropoutSeed(seed: number, step: number, layer: number): number {
+  const mixed = (seed | 0) ^ Math.imul(step + 1, 0x9e3779b1) ^ Math.imul(layer + 1, 0x85ebca6b);
+  return Math.floor(new Rng(mixed).next() * 4294967296);
+}
 
 /** What a hook sees: `step` is the number of optimizer steps completed before this one (0 for the first). */
 export interface StepContext {
@@ -56,6 +79,8 @@ export class TrainingSession {
   private readonly perm: Int32Array;
   private optimizer: tf.Optimizer;
   private opts: TrainOptions;
+  /** l1, l2, prox, dropout with defaults; all zero/false costs nothing per step. */
+  private reg: Regularisation;
   private hooks: StepHook[] = [];
   /** Pruning masks on the device; null when the model is dense (no per-step cost). */
   private masks: VariableMasks | null = null;
@@ -80,6 +105,7 @@ export class TrainingSession {
     this.data = dataset;
     const { info } = dataset;
     this.opts = { ...options, batchSize: this.clampBatch(options.batchSize) };
+    this.reg = regularisationOf(options);
     this.model = buildMlp(spec, options.seed);
     try {
       if (init?.weights) this.model.setWeights(init.weights);
@@ -125,31 +151,49 @@ export class TrainingSession {
   }
 
   /**
-   * Trains n steps; returns the n train losses (mean data loss per batch). Reads losses back ONCE
-   * per call (async data() on a stacked tensor) so GPU backends are not stalled every step.
+   * Trains n steps; returns per step the mean data loss of its batch and the penalty of the
+   * weights its gradient was taken at (zeros when l1 = l2 = 0). Reads back ONCE per call
+   * (async data() on one stacked tensor) so GPU backends are not stalled every step.
    * NaN or ±Infinity losses are returned as they are; the caller decides what divergence means.
    */
-  async trainSteps(n: number): Promise<Float32Array> {
+  async trainSteps(n: number): Promise<StepLosses> {
     this.assertLive();
-    if (n <= 0) return new Float32Array(0);
+    if (n <= 0) return { loss: new Float32Array(0), penalty: new Float32Array(0) };
     const losses: tf.Scalar[] = [];
+    const penalties: (tf.Scalar | null)[] = [];
     let stacked: tf.Tensor;
     try {
-      for (let i = 0; i < n; i++) losses.push(this.stepOnce());
-      stacked = tf.stack(losses);
+      for (let i = 0; i < n; i++) {
+        const [loss, penalty] = this.stepOnce();
+        losses.push(loss);
+        penalties.push(penalty);
+      }
+      stacked = tf.tidy(() => {
+        if (penalties.every((p) => p === null)) return tf.stack(losses);
+        // setRegularisation between steps (e.g. from a hook): steps without a penalty count 0.
+        return tf.stack([tf.stack(losses), tf.stack(penalties.map((p) => p ?? tf.scalar(0)))]);
+      });
     } finally {
       // Also on a throwing hook: the losses of the steps already taken must not leak.
       tf.dispose(losses);
+      tf.dispose(penalties.filter((p): p is tf.Scalar => p !== null));
     }
     try {
-      return (await stacked.data()) as Float32Array;
+      const flat = (await stacked.data()) as Float32Array;
+      if (stacked.rank === 1) return { loss: flat, penalty: new Float32Array(n) };
+      return { loss: flat.slice(0, n), penalty: flat.slice(n, 2 * n) };
     } finally {
       stacked.dispose();
     }
   }
 
-  /** One mini-batch step; returns the batch's loss (kept, owned by the caller). */
-  private stepOnce(): tf.Scalar {
+  /**
+   * One mini-batch step; returns the batch's data loss and, when l1 or l2 > 0, the penalty of
+   * the pre-step kernels (both kept, owned by the caller). The penalty's gradient (2·l2·w, plus
+   * l1·sign(w) unless prox) is added to the kernels' data gradients before masks and hooks;
+   * with prox, kernels are soft-thresholded by η·l1 right after the optimizer update.
+   */
+  private stepOnce(): [tf.Scalar, tf.Scalar | null] {
     const b = this.opts.batchSize;
     this.ensureRoom(b);
     // A copy, not a view: GPU backends may upload it after the permutation is reshuffled.
@@ -157,13 +201,32 @@ export class TrainingSession {
     this.cursor += b;
     const ctx: StepContext = { step: this.steps, model: this.model };
     const { task } = this.data.info;
-    const loss = tf.tidy(() => {
+    const { l1, l2, prox, dropout } = this.reg;
+    const penalised = l1 > 0 || l2 > 0;
+    const { kernels, biases } = this.model;
+    const forward =
+      dropout > 0
+        ? (x: tf.Tensor2D) => {
+            const seeds = this.model.spec.hidden.map((_, i) => dropoutSeed(this.opts.seed, ctx.step, i));
+            return forwardDropout(x, kernels, biases, this.model.spec.activation, dropout, seeds);
+          }
+        : (x: tf.Tensor2D) => this.model.forward(x);
+    const out = tf.tidy(() => {
       // Gather reads only the batch's rows on every backend (a slice of a big tensor is a full copy on wasm).
       const indices = tf.tensor1d(rows, 'int32');
       const xb = tf.gather(this.xTrain, indices);
       const yb = tf.gather(this.yTrain, indices);
-      const { value, grads } = tf.variableGrads(() => dataLoss(task, yb, this.model.forward(xb)), this.vars);
-      let g = this.masks ? this.masks.maskGradients(grads) : grads;
+      const penalty = penalised ? penaltyTensor(kernels, l1, l2) : null;
+      const { value, grads } = tf.variableGrads(() => dataLoss(task, yb, forward(xb)), this.vars);
+      let g = grads;
+      if (penalised) {
+        g = { ...grads };
+        for (const k of kernels) {
+          const pg = penaltyGradient(k, l1, l2, prox);
+          if (pg && g[k.name]) g[k.name] = tf.add(g[k.name], pg);
+        }
+      }
+      if (this.masks) g = this.masks.maskGradients(g);
       for (const h of this.hooks) if (h.transformGradients) g = h.transformGradients(g, ctx);
       if (g !== grads) {
         // Adam and momentum index their slots by key position: keep the variables' order.
@@ -172,14 +235,18 @@ export class TrainingSession {
         g = ordered;
       }
       this.optimizer.applyGradients(g);
+      if (prox && l1 > 0) {
+        const t = this.opts.learningRate * l1;
+        for (const k of kernels) k.assign(softThreshold(k, t));
+      }
       for (const h of this.hooks) h.afterUpdate?.(ctx);
       // Last, so no hook can leave a masked entry non-zero.
       this.masks?.apply();
-      return value;
+      return penalty ? [value, penalty] : [value];
     });
     this.steps++;
     this.ensureRoom(b);
-    return loss;
+    return [out[0], out[1] ?? null];
   }
 
   /** Starts a new epoch (fresh permutation) when fewer than b rows remain in the current one. */
@@ -197,6 +264,16 @@ export class TrainingSession {
   async evaluate(): Promise<EvalResult> {
     this.assertLive();
     return this.evaluateForward((x) => this.model.forward(x));
+  }
+
+  /**
+   * The TRAIN set evaluated as `evaluate()` evaluates the test set: mean data loss (no
+   * penalty, no dropout) in chunks of EVAL_CHUNK, and accuracy (NaN for regression).
+   * Returned in the same fields (`testLoss`, `testAccuracy`). For the train-vs-validation curve.
+   */
+  async evaluateTrain(): Promise<EvalResult> {
+    this.assertLive();
+    return this.evaluateForward((x) => this.model.forward(x), this.xTrain, this.yTrain, this.data.nTrain);
   }
 
   /**
@@ -223,18 +300,17 @@ export class TrainingSession {
     }
   }
 
-  /** Mean loss and accuracy of `forward` over the test set, in chunks of EVAL_CHUNK; one async read-back. */
-  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D): Promise<EvalResult> {
+  /** Mean loss and accuracy of `forward` over the test set (or x, y, n), in chunks of EVAL_CHUNK; one async read-back. */
+  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D, x = this.xTest, y = this.yTest, nTest = this.data.nTest): Promise<EvalResult> {
     const { task } = this.data.info;
-    const nTest = this.data.nTest;
     const totals = tf.tidy(() => {
       let lossSum: tf.Tensor = tf.scalar(0);
       let correct: tf.Tensor = tf.scalar(0);
       for (let start = 0; start < nTest; start += EVAL_CHUNK) {
         const size = Math.min(EVAL_CHUNK, nTest - start);
         const whole = size === nTest;
-        const xb = whole ? this.xTest : tf.slice(this.xTest, [start, 0], [size, -1]);
-        const yb = whole ? this.yTest : tf.slice(this.yTest, [start, 0], [size, -1]);
+        const xb = whole ? x : tf.slice(x, [start, 0], [size, -1]);
+        const yb = whole ? y : tf.slice(y, [start, 0], [size, -1]);
         const out = forward(xb);
         lossSum = tf.add(lossSum, tf.mul(dataLoss(task, yb, out), size));
         if (task === 'classification') correct = tf.add(correct, correctCount(yb, out));
@@ -340,6 +416,22 @@ export class TrainingSession {
     this.assertLive();
     this.model.setWeights(w);
     if (this.masks) tf.tidy(() => this.masks?.apply());
+  }
+
+  /**
+   * Hot, from the next step: penalties λ₁Σ|w| + λ₂Σw² on the kernels (prox: L1 by
+   * soft-thresholding instead of its subgradient) and the dropout rate of the hidden layers.
+   * All zero/false: the step is the plain one. Throws on a negative λ or a rate outside [0, 1).
+   */
+  setRegularisation(r: Regularisation): void {
+    this.assertLive();
+    this.reg = regularisationOf(r);
+    Object.assign(this.opts, this.reg);
+  }
+
+  /** The current regularisation (defaults filled in). */
+  get regularisation(): Regularisation {
+    return { ...this.reg };
   }
 
   /** Hot: later steps use batches of b rows (clamped to [1, nTrain]); the current permutation continues. */

@@ -9,8 +9,9 @@ import { SparsityChart, layerColour } from './SparsityChart';
 import { STAGGER_MS, useLagged, useStable } from './useLagged';
 
 /**
- * The main area's step-axis charts: loss over steps (train and test, log-scale
- * toggle), for classification test accuracy, and the fraction of zero weights.
+ * The main area's step-axis charts: loss over steps (train and test, and the
+ * regularisation penalty when it is on; log-scale toggle), for classification
+ * test accuracy, and the fraction of zero weights.
  * They share one step axis, re-render only when their own data changes, at low
  * priority, and never two in the same task: each recharts redraw costs ~10 ms
  * of main thread however few the points, so two in one task would near the
@@ -21,6 +22,7 @@ export function ChartsPanel() {
   const points = useDeferredValue(useAppStore((s) => s.series.points));
   const dataset = useAppStore((s) => s.config.dataset);
   const evals = useMemo(() => points.filter((p) => p.testLoss !== undefined), [points]);
+  const penalty = useMemo(() => points.filter((p) => p.penalty !== undefined), [points]);
   // Sparsity is read a couple of times a second: between readings the rows stay the same object and the chart skips its redraw.
   const rows = useStable(
     useMemo(() => sparsityRows(points), [points]),
@@ -44,15 +46,22 @@ export function ChartsPanel() {
             Loss <span className="chart-sub">({lossName})</span>
           </h2>
           <ul className="legend" aria-label="Lines">
-            <li className="legend-train">Train</li>
+            <li className="legend-train">{penalty.length > 0 ? 'Train (data loss)' : 'Train'}</li>
             <li className="legend-test">Test</li>
+            {penalty.length > 0 ? <li className="legend-penalty">Penalty</li> : null}
           </ul>
           <label className="toggle">
             <input type="checkbox" data-testid="toggle-log-scale" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
             Log scale
           </label>
         </div>
-        {points.length > 0 ? <LossChart points={points} evals={evals} logScale={logScale} xMax={xMax} /> : <EmptyChart height={280} />}
+        {points.length > 0 ? <LossChart points={points} evals={evals} penalty={penalty} logScale={logScale} xMax={xMax} /> : <EmptyChart height={280} />}
+        {penalty.length > 0 ? (
+          <p className="caption">
+            Training minimises data loss + <span className="ink-penalty">penalty</span> (λ₁Σ|w| + λ₂Σw²). Train and test show the data loss only, so they stay comparable; a
+            gap between them is over-fitting.
+          </p>
+        ) : null}
       </div>
       {classification ? (
         <div className="chart-card">

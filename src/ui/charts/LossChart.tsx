@@ -1,14 +1,27 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricPoint } from '../../protocol/messages';
-import { TEST_COLOUR, TRAIN_COLOUR, tickLoss, tickStep } from './chartFormat';
+import { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, tickLoss, tickStep } from './chartFormat';
 
 /**
- * Mean train loss per chart bucket (`points`) and test loss where evaluated
- * (`evals`, a subset), against steps; linear or log y. Each line gets only its
- * own points: recharts' cost grows with the points per line.
+ * Mean train (data) loss per chart bucket (`points`), test loss where evaluated
+ * (`evals`, a subset) and the regularisation penalty where it was on
+ * (`penalty`, a subset; dashed), against steps; linear or log y. Each line gets
+ * only its own points: recharts' cost grows with the points per line.
  */
-export const LossChart = memo(function LossChart({ points, evals, logScale, xMax }: { points: MetricPoint[]; evals: MetricPoint[]; logScale: boolean; xMax: number }) {
+export const LossChart = memo(function LossChart({
+  points,
+  evals,
+  penalty,
+  logScale,
+  xMax,
+}: {
+  points: MetricPoint[];
+  evals: MetricPoint[];
+  penalty: MetricPoint[];
+  logScale: boolean;
+  xMax: number;
+}) {
   return (
     <LineChart responsive style={{ width: '100%', height: 280 }} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
@@ -23,6 +36,20 @@ export const LossChart = memo(function LossChart({ points, evals, logScale, xMax
       />
       <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toPrecision(4) : String(v))} labelFormatter={(s) => `step ${String(s)}`} />
       <Line data={points} name="Train loss" dataKey="trainLoss" type="linear" stroke={TRAIN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
+      {penalty.length > 0 ? (
+        <Line
+          data={penalty}
+          name="Penalty"
+          dataKey="penalty"
+          type="linear"
+          stroke={PENALTY_COLOUR}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+      ) : null}
       <Line data={evals} name="Test loss" dataKey="testLoss" type="linear" stroke={TEST_COLOUR} strokeWidth={2.5} dot={false} activeDot={false} isAnimationActive={false} />
     </LineChart>
   );

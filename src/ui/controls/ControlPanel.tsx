@@ -9,6 +9,7 @@ import { LearningRateField } from './LearningRateField';
 import { NumberField } from './NumberField';
 import { Playback } from './Playback';
 import { PruningSection } from './PruningSection';
+import { RegularisationSection } from './RegularisationSection';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
@@ -23,8 +24,9 @@ function randomSeed(): number {
  * The left panel: playback, then every setting of the experiment. Each control
  * carries `data-testid="control-<URL key>"` on its input or select. Changes
  * apply at once: data, model, seed and backend restart the run (cold); the
- * optimizer, learning rate and batch size apply from the next step (hot), and
- * the pruning settings at once, to the current weights (hot; the lottery is cold).
+ * optimizer, learning rate, batch size, penalty and dropout apply from the
+ * next step (hot), and the pruning settings at once, to the current weights
+ * (hot; the lottery is cold).
  */
 export function ControlPanel() {
   const config = useAppStore(
@@ -91,6 +93,7 @@ export function ControlPanel() {
           onChange={(v) => setConfig('backend', v)}
         />
       </section>
+      <RegularisationSection />
       <PruningSection />
     </aside>
   );

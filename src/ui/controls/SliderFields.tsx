@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { SCHEMA } from '../../state/urlCodec';
-import { formatThreshold } from '../format';
+import { formatLambda, formatThreshold } from '../format';
 import { ExactInput, Field, useDraft } from './fields';
+import { LAMBDA_MAX_POSITION, lambdaAt, lambdaPosition } from './lambdaScale';
 import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from './thresholdScale';
 
 /**
@@ -96,6 +97,34 @@ export function ThresholdField({ value, disabled, title, onChange, hint }: { val
         />
         <ExactInput label="Exact threshold θ" testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
       </div>
+    </Field>
+  );
+}
+
+/**
+ * The penalty strength on a log slider (`control-lambda`: value = slider
+ * position, `data-value` = λ; position 0 = off, 1 … 61 = 1e-6 … 1).
+ */
+export function LambdaField({ value, onChange, hint }: { value: number; onChange: (lambda: number) => void; hint?: ReactNode }) {
+  const id = useId();
+  const shown = formatLambda(value);
+  return (
+    <Field label="Strength λ" htmlFor={id} hint={hint} aside={shown}>
+      <input
+        id={id}
+        type="range"
+        data-testid="control-lambda"
+        data-value={String(value)}
+        min={0}
+        max={LAMBDA_MAX_POSITION}
+        step={1}
+        value={lambdaPosition(value)}
+        aria-valuetext={value === 0 ? 'off' : `λ = ${shown}`}
+        onChange={(e) => {
+          const pos = Number(e.target.value);
+          if (Number.isInteger(pos)) onChange(lambdaAt(pos));
+        }}
+      />
     </Field>
   );
 }

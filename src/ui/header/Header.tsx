@@ -16,6 +16,7 @@ export function Header() {
       epoch: s.run.epoch,
       stepsPerSecond: s.run.stepsPerSecond,
       trainLoss: s.run.trainLoss,
+      penalty: s.run.penalty,
       testLoss: s.run.testLoss,
       testAccuracy: s.run.testAccuracy,
     })),
@@ -23,6 +24,7 @@ export function Header() {
   const dataset = useAppStore((s) => s.config.dataset);
   const layers = useAppStore((s) => s.config.layers);
   const act = useAppStore((s) => s.config.act);
+  const regularised = useAppStore((s) => s.config.l1 > 0 || s.config.l2 > 0);
   const info = datasetInfo(dataset);
   const model = useAppStore((s) => s.pruning.model);
   // Before the run's first stats, the counts of the configured (dense) network.
@@ -36,6 +38,9 @@ export function Header() {
   const nonzero = nonzeroOf(model);
   const classification = info.task === 'classification';
   const lossName = classification ? 'cross-entropy' : 'mean squared error';
+  // The penalty is 0 while it is off, even before the first step; the objective is data loss + penalty (what Keras reports).
+  const penalty = run.penalty ?? (regularised ? null : 0);
+  const objective = run.trainLoss === null ? null : run.trainLoss + (run.penalty ?? 0);
 
   return (
     <header className="topbar">
@@ -53,7 +58,21 @@ export function Header() {
           title="Training steps per second over the last second (evaluation and messaging included)"
         />
         <BackendBadge />
-        <Metric name="train-loss" label="Train loss" value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={`Mean ${lossName} of the latest mini-batches`} />
+        <Metric
+          name="train-loss"
+          label="Train loss"
+          value={formatLoss(objective)}
+          raw={rawValue(objective)}
+          title={`Data loss + penalty of the latest mini-batches: what training minimises${regularised ? '' : ' (no penalty: the data loss)'}`}
+        />
+        <Metric name="data-loss" label="Data loss" value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={`Mean ${lossName} of the latest mini-batches, comparable with the test loss`} />
+        <Metric
+          name="penalty"
+          label="Penalty"
+          value={penalty === 0 ? '0' : formatLoss(penalty)}
+          raw={rawValue(penalty)}
+          title="λ₁Σ|w| + λ₂Σw² over the weights (biases excluded), added to the data loss; 0 when off"
+        />
         <Metric name="test-loss" label="Test loss" value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={`${lossName} on the held-out test set`} />
         <Metric
           name="test-accuracy"

@@ -1,13 +1,16 @@
 /**
- * Paints the weight-magnitude small multiples on one canvas: a panel per
- * kernel layer with stacked kept / pruned bars on a shared log |w| axis and a
- * dashed vertical line at the layer's cut. Plain canvas calls, fed plain data.
+ * Paints the weight histograms' small multiples on one canvas: a panel per
+ * kernel layer with stacked kept / pruned bars on a shared axis — |w| on a log
+ * scale, or signed w on a linear one with exact zeros in a bar of their own —
+ * and a dashed vertical line at the layer's cut. Plain canvas calls, fed plain data.
  */
-import { axisPosition, decadeTicks, type LayerHistogram, type LogBins } from './histogram';
+import { axisPosition, decadeTicks, signedAxisPosition, signedTicks, type LayerHistogram, type LogBins, type SignedBins } from './histogram';
 
 export const KEPT_COLOUR = '#1f6fb4';
 export const PRUNED_COLOUR = '#c3c9d1';
 export const CUT_COLOUR = '#c0392b';
+/** The exact-zero bar of the signed view (kept zeros): vermillion, apart from the blue bell. */
+export const ZERO_COLOUR = '#d55e00';
 const INK = '#1b2128';
 const MUTED = '#5b6470';
 const GRID = '#e3e6ea';
@@ -32,49 +35,100 @@ const PAD_LEFT = 12;
 const PAD_RIGHT = 12;
 const TITLE_HEIGHT = 24;
 
-/** Compact magnitude label: 0.001, 0.01, 0.1, 1, 1e-4. */
+/** Compact magnitude label: 0.001, 0.01, 0.1, 1, 1e-4 (signed values keep their sign). */
 function magnitudeLabel(v: number): string {
-  if (v >= 1e-3 && v < 1e4) return String(+v.toPrecision(3));
-  return v.toExponential(0);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  const text = a >= 1e-3 && a < 1e4 ? String(+a.toPrecision(3)) : a.toExponential(0);
+  return v < 0 ? `−${text}` : text;
+}
+
+/**
+ * The shared horizontal axis of the panels: how many bar slots, where a value
+ * sits (fraction of the plot width), the ticks, where a magnitude cut is drawn,
+ * and which slot (if any) is the exact-zero bar.
+ */
+export interface HistogramAxis {
+  slots: number;
+  position(v: number): number;
+  ticks: number[];
+  /** Label at the axis' left end under the first slot ('≈0' for the log view's underflow bin), or null. */
+  leftLabel: string | null;
+  title: string;
+  /** Values at which a magnitude cut c is drawn: c on the |w| axis, ±c on the signed one. */
+  cutAt(cut: number): number[];
+  /**
+   * The slot of exact zeros, drawn in its own colour and left out of the bar
+   * scale (under proximal L1 or heavy pruning it would flatten every other bar;
+   * it is clipped at the panel's top instead); −1 when none.
+   */
+  zeroSlot: number;
+}
+
+/** The |w| axis on a log scale: the underflow slot, then `bins.count` log bins. */
+export function logAxis(bins: LogBins): HistogramAxis {
+  return {
+    slots: bins.count + 1,
+    position: (v) => axisPosition(bins, v),
+    ticks: decadeTicks(bins),
+    leftLabel: '≈0',
+    title: '|w|, log scale →',
+    cutAt: (cut) => [cut],
+    zeroSlot: -1,
+  };
+}
+
+/** The signed w axis, linear and symmetric, with the exact-zero slot in the middle. */
+export function signedAxis(bins: SignedBins): HistogramAxis {
+  return {
+    slots: 2 * bins.perSide + 1,
+    position: (v) => signedAxisPosition(bins, v),
+    ticks: signedTicks(bins),
+    leftLabel: null,
+    title: '← negative · w, linear scale · positive →',
+    cutAt: (cut) => [-cut, cut],
+    zeroSlot: bins.perSide,
+  };
 }
 
 /**
  * Draws `panels` into `ctx` (already scaled to CSS pixels) over `width` CSS
- * pixels; the canvas must be `panels.length · panelHeight + AXIS_HEIGHT` tall.
+ * pixels on `axis`; the canvas must be `panels.length · panelHeight + AXIS_HEIGHT` tall.
  */
-export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, panels: readonly HistogramPanel[], bins: LogBins): void {
+export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, panels: readonly HistogramPanel[], axis: HistogramAxis): void {
   const ph = panelHeight(panels.length);
   const height = panels.length * ph + AXIS_HEIGHT;
   ctx.clearRect(0, 0, width, height);
   const plotW = Math.max(10, width - PAD_LEFT - PAD_RIGHT);
   const x = (frac: number): number => PAD_LEFT + frac * plotW;
-  const ticks = decadeTicks(bins);
-  const slots = bins.count + 1;
+  const slots = axis.slots;
 
   panels.forEach((panel, p) => {
     const top = p * ph;
     const barTop = top + TITLE_HEIGHT;
     const barBottom = top + ph - 8;
     const barH = barBottom - barTop;
+    const { prunedTotal, total } = panel.hist;
+    const zeros = axis.zeroSlot >= 0 ? panel.hist.kept[axis.zeroSlot] + panel.hist.pruned[axis.zeroSlot] : 0;
 
-    // Title left, kept share right.
+    // Title left, kept share (and, in the signed view, the exact-zero share) right.
     ctx.fillStyle = INK;
     ctx.font = '600 16px system-ui, sans-serif';
     ctx.textBaseline = 'alphabetic';
     ctx.textAlign = 'left';
     ctx.fillText(panel.title, PAD_LEFT, top + 17);
-    const { prunedTotal, total } = panel.hist;
     ctx.fillStyle = MUTED;
     ctx.font = '14px system-ui, sans-serif';
     ctx.textAlign = 'right';
     const keptShare = total > 0 ? ((total - prunedTotal) / total) * 100 : 100;
-    ctx.fillText(`${keptShare.toFixed(1)} % kept`, width - PAD_RIGHT, top + 17);
+    const zeroText = axis.zeroSlot >= 0 ? ` · ${total > 0 ? ((zeros / total) * 100).toFixed(1) : '0.0'} % exactly 0` : '';
+    ctx.fillText(`${keptShare.toFixed(1)} % kept${zeroText}`, width - PAD_RIGHT, top + 17);
 
-    // Decade grid lines.
+    // Grid lines at the ticks.
     ctx.strokeStyle = GRID;
     ctx.lineWidth = 1;
-    for (const t of ticks) {
-      const tx = Math.round(x(axisPosition(bins, t))) + 0.5;
+    for (const t of axis.ticks) {
+      const tx = Math.round(x(axis.position(t))) + 0.5;
       ctx.beginPath();
       ctx.moveTo(tx, barTop);
       ctx.lineTo(tx, barBottom);
@@ -85,43 +139,57 @@ export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, pan
     ctx.lineTo(PAD_LEFT + plotW, barBottom + 0.5);
     ctx.stroke();
 
-    // Stacked bars: kept at the bottom, pruned above; height relative to this layer's tallest bar.
+    // Stacked bars: kept at the bottom, pruned above; height relative to this layer's tallest bar (the zero bar aside).
     let peak = 1;
-    for (let b = 0; b < slots; b++) peak = Math.max(peak, panel.hist.kept[b] + panel.hist.pruned[b]);
+    for (let b = 0; b < slots; b++) if (b !== axis.zeroSlot) peak = Math.max(peak, panel.hist.kept[b] + panel.hist.pruned[b]);
     const slotW = plotW / slots;
     const gap = slotW > 5 ? 1 : 0;
+    // A bin that holds anything shows at least a sliver, so lone weights stay visible.
+    const minH = 1.5;
     for (let b = 0; b < slots; b++) {
       const kept = panel.hist.kept[b];
       const pruned = panel.hist.pruned[b];
       if (kept + pruned === 0) continue;
       const bx = PAD_LEFT + b * slotW;
-      const keptH = (kept / peak) * barH;
-      const prunedH = (pruned / peak) * barH;
-      // A bin that holds anything shows at least a sliver, so lone weights stay visible.
-      const minH = 1.5;
+      const isZero = b === axis.zeroSlot;
+      const clip = isZero && kept + pruned > peak;
+      // The zero bar may stand taller than the rest: it then fills the panel, split in proportion.
+      const unit = clip ? barH / (kept + pruned) : barH / peak;
+      const keptH = kept > 0 ? Math.max(minH, kept * unit) : 0;
+      const prunedH = pruned > 0 ? Math.max(minH, pruned * unit) : 0;
       if (kept > 0) {
-        ctx.fillStyle = KEPT_COLOUR;
-        const h = Math.max(minH, keptH);
-        ctx.fillRect(bx, barBottom - h, slotW - gap, h);
+        ctx.fillStyle = isZero ? ZERO_COLOUR : KEPT_COLOUR;
+        ctx.fillRect(bx, barBottom - keptH, slotW - gap, keptH);
       }
       if (pruned > 0) {
         ctx.fillStyle = PRUNED_COLOUR;
-        const h = Math.max(minH, prunedH);
-        ctx.fillRect(bx, barBottom - (kept > 0 ? Math.max(minH, keptH) : 0) - h, slotW - gap, h);
+        ctx.fillRect(bx, barBottom - keptH - prunedH, slotW - gap, prunedH);
+      }
+      if (clip) {
+        // A white break across the top says "taller than drawn".
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.moveTo(bx - 1, barTop + 9);
+        ctx.lineTo(bx + slotW, barTop + 5);
+        ctx.stroke();
       }
     }
 
-    // The cut: everything left of it is pruned by a magnitude rule.
+    // The cut: a magnitude rule prunes every |w| below it.
     if (panel.cut > 0) {
-      const cx = Math.round(x(axisPosition(bins, panel.cut))) + 0.5;
+      const at = axis.cutAt(panel.cut).map((v) => Math.round(x(axis.position(v))) + 0.5);
       ctx.strokeStyle = CUT_COLOUR;
       ctx.lineWidth = 2;
       ctx.setLineDash([5, 4]);
-      ctx.beginPath();
-      ctx.moveTo(cx, barTop - 2);
-      ctx.lineTo(cx, barBottom);
-      ctx.stroke();
+      for (const cx of at) {
+        ctx.beginPath();
+        ctx.moveTo(cx, barTop - 2);
+        ctx.lineTo(cx, barBottom);
+        ctx.stroke();
+      }
       ctx.setLineDash([]);
+      const cx = at[at.length - 1];
       ctx.font = '600 13px system-ui, sans-serif';
       const label = `cut ${magnitudeLabel(panel.cut)}`;
       const labelW = ctx.measureText(label).width;
@@ -142,14 +210,18 @@ export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, pan
   ctx.font = '14px system-ui, sans-serif';
   ctx.textBaseline = 'top';
   ctx.textAlign = 'center';
-  for (const t of ticks) {
-    const tx = x(axisPosition(bins, t));
-    // Leave room for the underflow bin's label at the left.
-    if (tx - PAD_LEFT > 34) ctx.fillText(magnitudeLabel(t), tx, axisTop + 2);
+  for (const t of axis.ticks) {
+    const tx = x(axis.position(t));
+    // Leave room for the left label, and keep labels inside the canvas.
+    if (axis.leftLabel !== null && tx - PAD_LEFT <= 34) continue;
+    if (tx - PAD_LEFT < 10 || PAD_LEFT + plotW - tx < 10) continue;
+    ctx.fillText(magnitudeLabel(t), tx, axisTop + 2);
   }
-  ctx.textAlign = 'left';
-  ctx.fillText('≈0', PAD_LEFT, axisTop + 2);
+  if (axis.leftLabel !== null) {
+    ctx.textAlign = 'left';
+    ctx.fillText(axis.leftLabel, PAD_LEFT, axisTop + 2);
+  }
   ctx.textAlign = 'center';
   ctx.fillStyle = INK;
-  ctx.fillText('|w|, log scale →', PAD_LEFT + plotW / 2, axisTop + 19);
+  ctx.fillText(axis.title, PAD_LEFT + plotW / 2, axisTop + 19);
 }

@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { tickLoss, tickPercent } from '../charts/chartFormat';
+import { formatLoss, formatPercent } from '../format';
+import { ARMS, type Arm, type RegPruneRow } from './regulariseView';
+
+/** One colour per arm (Okabe–Ito): no penalty grey, L1 vermillion, L2 blue. */
+export const ARM_COLOURS: Record<Arm, string> = { none: '#6b7280', l1: '#d55e00', l2: '#0072b2' };
+export const ARM_NAMES: Record<Arm, string> = { none: 'No penalty', l1: 'L1', l2: 'L2' };
+
+/** A sparsity as an evenly spaced category: "dense", "50 %", … "95 %". */
+function levelLabel(sparsity: number): string {
+  return sparsity === 0 ? 'dense' : `${+(sparsity * 100).toFixed(1)} %`;
+}
+
+/** Round accuracy ticks from `low` to 100 %: every 5, 10 or 25 points by the span. */
+function accuracyTicks(low: number): number[] {
+  const span = 1 - low;
+  const step = span <= 0.3 ? 0.05 : span <= 0.6 ? 0.1 : 0.25;
+  const ticks: number[] = [];
+  for (let t = 1; t >= low - 1e-9; t -= step) ticks.unshift(+t.toFixed(4));
+  return ticks;
+}
+
+/**
+ * Test accuracy (loss for regression) of the three networks against sparsity:
+ * dashed right after pruning, solid after fine-tuning, all starting from each
+ * network's dense figure. The sparsities are evenly spaced categories, so the
+ * interesting 80–95 % end is not squeezed.
+ */
+export const RegPruneChart = memo(function RegPruneChart({ rows, classification }: { rows: RegPruneRow[]; classification: boolean }) {
+  const data = rows.map((r) => ({ ...r, level: levelLabel(r.sparsity) }));
+  const format = (v: unknown): string => (typeof v === 'number' ? (classification ? formatPercent(v) : formatLoss(v)) : String(v));
+  let lowest = 1;
+  if (classification) for (const r of rows) for (const a of ARMS) lowest = Math.min(lowest, r[`${a}_before`] ?? 1, r[`${a}_after`] ?? 1);
+  // Accuracy from the tenth below the lowest value to 100 %, so the differences are not squeezed against a 0 baseline.
+  const yLow = Math.max(0, Math.floor(lowest * 10) / 10);
+  const yDomain: [number, number | 'auto'] = classification ? [yLow, 1] : [0, 'auto'];
+  const yTicks = classification ? accuracyTicks(yLow) : undefined;
+  return (
+    <LineChart data={data} responsive style={{ width: '100%', height: 280 }} margin={{ top: 12, right: 24, bottom: 18, left: 4 }}>
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+      <XAxis
+        dataKey="level"
+        type="category"
+        stroke="#5b6470"
+        label={{ value: 'sparsity (weights removed, global magnitude)', position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
+      />
+      <YAxis domain={yDomain} ticks={yTicks} tickFormatter={classification ? tickPercent : tickLoss} width={56} stroke="#5b6470" />
+      <Tooltip isAnimationActive={false} formatter={format} labelFormatter={(l) => `sparsity ${String(l)}`} />
+      {ARMS.map((arm) => (
+        <Line
+          key={`${arm}_before`}
+          dataKey={`${arm}_before`}
+          name={`${ARM_NAMES[arm]}, right after pruning`}
+          type="linear"
+          stroke={ARM_COLOURS[arm]}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={{ r: 3, fill: ARM_COLOURS[arm], strokeWidth: 0 }}
+          activeDot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+      {ARMS.map((arm) => (
+        <Line
+          key={`${arm}_after`}
+          dataKey={`${arm}_after`}
+          name={`${ARM_NAMES[arm]}, after fine-tuning`}
+          type="linear"
+          stroke={ARM_COLOURS[arm]}
+          strokeWidth={3}
+          dot={{ r: 4, fill: ARM_COLOURS[arm], strokeWidth: 0 }}
+          activeDot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+});
