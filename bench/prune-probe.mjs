@@ -1,5 +1,9 @@
 /**
- * Pruning figures of the real app (issue 3), measured through its UI hooks:
+ * Pruning and view figures of the real app (issues 3 and 5), measured through its UI hooks:
+ *
+ * 0. Heatmap draw time: while the app trains, every redraw of the first
+ *    weight heatmap (`heatmap-layer-0`, 784×300 for LeNet-300-100) records its
+ *    duration in `data-draw-ms`; an in-page observer collects them.
  *
  * 1. θ latency: train a few seconds, pause, then move the θ slider
  *    (`control-threshold`, a range input) to several positions; for each, the
@@ -83,9 +87,24 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
     await page.goto(`${baseUrl}#${appHash(benchCase, backend)}`);
     await page.getByTestId('btn-play').waitFor({ timeout: 60_000 });
     await waitUntil(() => num('metric-params'), (p) => p > 0, 60_000, 'the model');
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__drawMs = [];
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="heatmap-layer-0"]');
+        const v = Number(el?.getAttribute('data-draw-ms'));
+        if (Number.isFinite(v)) w.__drawMs.push(v);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
+    });
     await page.getByTestId('btn-play').click();
     await waitUntil(() => num('metric-step'), (s) => s >= 1, 120_000, 'the first step');
     await sleep(timing.trainMs);
+    const drawMs = await page.evaluate(() => /** @type {any} */ (window).__drawMs);
+    const heatmapShape = await page
+      .getByTestId('heatmap-layer-0')
+      .evaluate((el) => `${el.getAttribute('data-rows')}×${el.getAttribute('data-cols')}`)
+      .catch(() => null);
+    const heatmap = { shape: heatmapShape, draws: drawMs.length, medianMs: median(drawMs), maxMs: drawMs.reduce((m, x) => Math.max(m, x), 0) };
     await page.getByTestId('btn-play').click();
     await page.waitForSelector('[data-testid="btn-play"][data-state="paused"]');
     await sleep(1_500); // the settle evaluation and snapshot
@@ -118,7 +137,7 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
       flopsAfter: await num('metric-flops'),
     };
     compaction.speedup = compaction.inferBeforeMs / compaction.inferAfterMs;
-    return { backend, theta, compaction, pageErrors };
+    return { backend, heatmap, theta, compaction, pageErrors };
   } finally {
     await context.close();
   }

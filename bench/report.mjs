@@ -7,6 +7,9 @@ export const RATIO_TARGET = 0.9;
 /** No main-thread task may be longer than this while training, ms. */
 export const MAIN_THREAD_TARGET_MS = 50;
 
+/** A redraw of one weight heatmap (784×300 for LeNet-300-100) must take at most this long, ms. */
+export const HEATMAP_TARGET_MS = 16;
+
 /** A θ change must show the pruned network's sparsity and test figures within this many ms (fastest backend). */
 export const THETA_TARGET_MS = { 'mnist-lenet': 1_000, 'circle-8-8': 100 };
 
@@ -58,12 +61,13 @@ function superscript(n) {
   return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
 }
 
-/** The pruning figures: θ-change latency and inference time before/after compaction at keep 0.5. */
+/** The pruning and view figures: θ-change latency, inference time before/after compaction at keep 0.5, heatmap draw time. */
 export function formatPruningTable(entries) {
-  const header = ['case', 'backend', 'θ→shown median ms', 'max ms', 'target ms', 'θ verdict', 'infer before ms', 'infer after ms', 'speed-up', 'params before → after'];
+  const header = ['case', 'backend', 'θ→shown median ms', 'max ms', 'target ms', 'θ verdict', 'infer before ms', 'infer after ms', 'speed-up', 'params before → after', 'heatmap', 'draw median ms', 'draw max ms', `draw≤${HEATMAP_TARGET_MS}ms`];
   const notes = [];
   const lines = entries.map((e) => {
-    if (e.error) return [e.label, `${e.backend} ${superscript(notes.push(`${e.label}: ${e.error}`))}`, '—', '—', fmt(e.targetMs), '—', '—', '—', '—', '—'];
+    if (e.error) return [e.label, `${e.backend} ${superscript(notes.push(`${e.label}: ${e.error}`))}`, '—', '—', fmt(e.targetMs), '—', '—', '—', '—', '—', '—', '—', '—', '—'];
+    const h = e.heatmap ?? {};
     const c = e.compaction;
     return [
       e.label,
@@ -76,6 +80,10 @@ export function formatPruningTable(entries) {
       fmt(c.inferAfterMs, 2),
       `${fmt(c.speedup, 2)}×`,
       `${c.paramsBefore} → ${c.paramsAfter}`,
+      h.shape ?? '—',
+      fmt(h.medianMs, 2),
+      fmt(h.maxMs, 2),
+      verdict(h.draws > 0 ? h.maxMs <= HEATMAP_TARGET_MS : null),
     ];
   });
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => String(l[i]).length)));

@@ -179,7 +179,7 @@ async function main() {
     }
   }
 
-  // 3. Pruning figures on each case's fastest backend (by the app's measured steps/s).
+  // 3. Pruning and view figures on each case's fastest backend (by the app's measured steps/s).
   const pruning = [];
   for (const benchCase of opts.prune ? opts.cases : []) {
     const measured = rows.filter((r) => r.case === benchCase.id && !r.error && Number.isFinite(r.app?.stepsPerSecond));
@@ -190,7 +190,8 @@ async function main() {
       Object.assign(entry, await measurePruning(browser, baseUrl, benchCase, fastest, { trainMs: opts.pruneTrainMs }));
       log(
         `${benchCase.id} ${fastest}: θ change → pruned metrics median ${entry.theta.medianMs.toFixed(0)} ms, max ${entry.theta.maxMs.toFixed(0)} ms; ` +
-          `inference ${entry.compaction.inferBeforeMs.toFixed(2)} → ${entry.compaction.inferAfterMs.toFixed(2)} ms at keep 0.5 (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+          `inference ${entry.compaction.inferBeforeMs.toFixed(2)} → ${entry.compaction.inferAfterMs.toFixed(2)} ms at keep 0.5; ` +
+          `heatmap ${entry.heatmap.shape} drawn ${entry.heatmap.draws}× in median ${entry.heatmap.medianMs.toFixed(1)} ms (${((Date.now() - t) / 1000).toFixed(0)} s)`,
       );
     } catch (e) {
       entry.error = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -59,7 +59,8 @@ export type ControlKey =
   | 'cv_max'
   | 'cv_points'
   | 'rp_steps'
-  | 'rp_tune';
+  | 'rp_tune'
+  | 'threshold-exact';
 
 export const REAL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 

@@ -53,7 +53,13 @@ export type ToWorker =
    */
   | { type: 'regPrune'; runId: number }
   /** Stop the running job (λ sweep or regularise-then-prune); answered by a `job` message with `cancelled`. */
-  | { type: 'cancelJob'; runId: number };
+  | { type: 'cancelJob'; runId: number }
+  /**
+   * 2-D datasets: from now on, `view` messages also carry this hidden neuron's
+   * output over the boundary grid (TensorFlow Playground's hover map); null stops it.
+   * `layer` counts hidden layers from 0 (input side); `unit` is the neuron in it.
+   */
+  | { type: 'watchNeuron'; runId: number; neuron: { layer: number; unit: number } | null };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
 export interface MetricPoint {
@@ -72,6 +78,44 @@ export interface MetricPoint {
    * loss); the optimised objective is trainLoss + penalty.
    */
   penalty?: number;
+}
+
+/** Cells per side of the decision-boundary grid. */
+export const BOUNDARY_GRID = 50;
+
+/**
+ * The model's outputs for the views. Each field is present only for the
+ * datasets it applies to, and only when it was recomputed:
+ * - `boundary` (2-D datasets): at every snapshot (≤ 2/s) and after a mask change;
+ * - `regression` (plane, friedman) and `confusion` (classification, mnist above all):
+ *   at every test-set evaluation (they reuse its forward pass).
+ */
+export interface ModelView {
+  boundary?: {
+    /** Cells per side ({@link BOUNDARY_GRID}). */
+    size: number;
+    /** The square the grid covers, in input units: x from xMin to xMax, y from yMin to yMax. */
+    xMin: number;
+    xMax: number;
+    yMin: number;
+    yMax: number;
+    /**
+     * size × size values, row-major, row 0 at yMax (the top of a picture), column 0 at xMin,
+     * sampled at cell centres: P(class 1) for the 2-class toys, the prediction for `plane`.
+     */
+    values: Float32Array;
+    /** The watched neuron's activation over the same grid (see `watchNeuron`). */
+    neuron?: { layer: number; unit: number; values: Float32Array };
+  };
+  /** Test-set predictions beside the truth (regression). */
+  regression?: { predicted: Float32Array; actual: Float32Array };
+  /** Classification on the test set: counts[true · classes + predicted]. */
+  confusion?: {
+    classes: number;
+    counts: Int32Array;
+    /** Up to 24 misclassified test samples (mnist: with their 28×28 pixels, 0–255, row-major). */
+    misclassified: { index: number; label: number; predicted: number; pixels?: Uint8Array }[];
+  };
 }
 
 /** A long action of the worker that pauses training: a λ sweep or the regularise-then-prune experiment. */
@@ -226,5 +270,13 @@ export type FromWorker =
    */
   | { type: 'job'; runId: number; job: JobKind; done: number; total: number; label: string; finished?: boolean; cancelled?: boolean }
   | { type: 'lambdaSweep'; runId: number; result: LambdaSweepResult }
+  /**
+   * The dataset's points, once per run after the build, for the 2-D datasets
+   * (circle, xor, gauss, spiral, plane): row-major [n × 2] inputs and their
+   * labels (class index as float) or targets. Not sent for friedman or mnist.
+   */
+  | { type: 'points'; runId: number; xTrain: Float32Array; yTrain: Float32Array; xTest: Float32Array; yTest: Float32Array }
+  /** What the model does, for the "inside the network" views (see {@link ModelView}); transferred arrays. */
+  | { type: 'view'; runId: number; step: number; view: ModelView }
   | { type: 'regPrune'; runId: number; result: RegPruneResult }
   | { type: 'error'; runId: number; message: string };

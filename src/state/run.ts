@@ -143,6 +143,8 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
     case 'regPrune':
       return { ...state, regularisation: reduceRegularisation(state.regularisation, msg) };
     case 'snapshot':
+    case 'points':
+    case 'view':
       return null;
     case 'error':
       return {

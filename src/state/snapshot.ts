@@ -17,27 +17,31 @@ export interface WeightSnapshot {
 }
 
 /**
- * A holder for the latest weight snapshot, kept outside React state: canvases
- * (heatmaps, decision boundary) redraw from it through {@link SnapshotRef.subscribe}
- * instead of re-rendering components (a transient subscription).
+ * A holder for the latest value of something the worker streams (weights,
+ * model views), kept outside React state: canvases (heatmaps, decision
+ * boundary) redraw from it through {@link LatestRef.subscribe} instead of
+ * re-rendering components (a transient subscription).
  */
-export interface SnapshotRef {
-  /** The latest snapshot, or null before the first one of the current run. */
-  get(): WeightSnapshot | null;
-  set(snapshot: WeightSnapshot | null): void;
-  /** Calls `listener` on every new snapshot; returns the unsubscribe function. */
-  subscribe(listener: (snapshot: WeightSnapshot | null) => void): () => void;
+export interface LatestRef<T> {
+  /** The latest value, or null before the first one of the current run. */
+  get(): T | null;
+  set(value: T | null): void;
+  /** Calls `listener` on every new value; returns the unsubscribe function. */
+  subscribe(listener: (value: T | null) => void): () => void;
 }
 
-/** Creates an empty snapshot holder. */
-export function createSnapshotRef(): SnapshotRef {
-  let current: WeightSnapshot | null = null;
-  const listeners = new Set<(snapshot: WeightSnapshot | null) => void>();
+/** The latest weight snapshot. */
+export type SnapshotRef = LatestRef<WeightSnapshot>;
+
+/** Creates an empty holder. */
+export function createLatestRef<T>(): LatestRef<T> {
+  let current: T | null = null;
+  const listeners = new Set<(value: T | null) => void>();
   return {
     get: () => current,
-    set(snapshot) {
-      current = snapshot;
-      for (const listener of listeners) listener(snapshot);
+    set(value) {
+      current = value;
+      for (const listener of listeners) listener(value);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -45,3 +49,6 @@ export function createSnapshotRef(): SnapshotRef {
     },
   };
 }
+
+/** Creates an empty snapshot holder. */
+export const createSnapshotRef = (): SnapshotRef => createLatestRef<WeightSnapshot>();

@@ -2,11 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetName } from '../engine/types';
 import { isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { addPin, removePin, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, penaltyPatch, startingJob, sweepKindOf, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
 import { emptySeries, type Series } from './series';
-import { createSnapshotRef, type SnapshotRef } from './snapshot';
+import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
+import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
 import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type Row } from './urlCodec';
 
 /**
@@ -14,8 +16,8 @@ import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type 
  * `config` (the single source of truth for everything the URL carries), `run`
  * (header figures, phase), `series` (chart buffer), `pruning` (model stats,
  * sweep, compaction, lottery tables), `regularisation` (the λ sweep and
- * regularise-then-prune jobs and results) and `urlNotice`, and verb
- * actions. Actions that concern the worker emit ready-made {@link ToWorker}
+ * regularise-then-prune jobs and results), `urlNotice` and `pinned` (runs kept
+ * for comparison), and verb actions. Actions that concern the worker emit ready-made {@link ToWorker}
  * messages through {@link AppStore.onCommand}; the bridge forwards them.
  */
 export interface AppData {
@@ -28,6 +30,8 @@ export interface AppData {
   regularisation: RegularisationState;
   /** URL keys rejected at start-up or on a pasted link; empty when none (or dismissed). */
   urlNotice: RejectedKey[];
+  /** Runs pinned for comparison, oldest first (at most PINS_MAX = 4, see pins.ts); kept across runs. */
+  pinned: PinnedRun[];
 }
 
 /** The store's actions: verbs. */
@@ -76,6 +80,18 @@ export interface AppActions {
   setPenalty(kind: PenaltyKind, lambda: number): void;
   /** Applies a message from the worker (stale runIds are dropped). */
   receive(msg: FromWorker): void;
+  /** 2-D datasets: stream this hidden neuron's output map with the decision boundary (null: stop). */
+  watchNeuron(neuron: { layer: number; unit: number } | null): void;
+  /**
+   * Pins the current run: a copy of its config and series points, in the first
+   * free pin colour. Refused (no change) when the series is empty or
+   * PINS_MAX runs are pinned already (see `pinRefusal` in pins.ts).
+   */
+  pin(): void;
+  /** Removes the pinned run `id`. */
+  unpin(id: number): void;
+  /** Puts the pinned run `id`'s config back into the controls (as a pasted link would; a cold difference starts a new run). */
+  restorePin(id: number): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -86,6 +102,8 @@ export interface AppStore extends StoreApi<AppState> {
   onCommand(listener: (msg: ToWorker) => void): () => void;
   /** The latest weight snapshot, outside React state. */
   snapshot: SnapshotRef;
+  /** The latest model views (decision boundary, confusion matrix, …) and 2-D points, outside React state. */
+  view: ViewRef;
 }
 
 /** Model settings that suit mnist (LeNet-300-100, Adam at 1e-3, batch 128). */
@@ -114,6 +132,8 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
     for (const listener of listeners) listener(msg);
   };
   const snapshot = createSnapshotRef();
+  const view = createLatestRef<ViewState>();
+  let nextPinId = 1;
 
   const api = createStore<AppState>()((set, get) => {
     /** Moves to `next`: a cold change starts a new run; either way the worker is told. */
@@ -123,6 +143,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
         const sameModel = prev.dataset === next.dataset && prev.layers.join(',') === next.layers.join(',');
         snapshot.set(null);
+        view.set(null);
         set({
           ...extra,
           config: next,
@@ -151,6 +172,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       pruning: freshPruning(),
       regularisation: freshRegularisation(),
       urlNotice,
+      pinned: [],
 
       setConfig(key, value) {
         if (!(SCHEMA[key] as Row<unknown>).isValid(value)) return;
@@ -186,6 +208,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       reset() {
         const { run, pruning } = get();
         snapshot.set(null);
+        view.set(null);
         set({
           run: freshRun(run.runId + 1, false, run),
           series: emptySeries(),
@@ -235,9 +258,41 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         if (prev.l1 === patch.l1 && prev.l2 === patch.l2) return;
         applyConfig({ ...prev, ...patch });
       },
+      watchNeuron(neuron) {
+        emit({ type: 'watchNeuron', runId: get().run.runId, neuron });
+      },
+      pin() {
+        const { pinned, config: current, series } = get();
+        const next = addPin(pinned, current, series.points, nextPinId);
+        if (next === pinned) return;
+        nextPinId += 1;
+        set({ pinned: next });
+      },
+      unpin(id) {
+        const { pinned } = get();
+        const next = removePin(pinned, id);
+        if (next !== pinned) set({ pinned: next });
+      },
+      restorePin(id) {
+        const pin = get().pinned.find((p) => p.id === id);
+        if (pin !== undefined) get().replaceConfig(pin.config, get().urlNotice);
+      },
       receive(msg) {
         if (msg.type === 'snapshot') {
           if (msg.runId === get().run.runId) snapshot.set({ runId: msg.runId, step: msg.step, layers: msg.layers, masks: msg.masks, neurons: msg.neurons });
+          return;
+        }
+        if (msg.type === 'points' || msg.type === 'view') {
+          const runId = get().run.runId;
+          if (msg.runId !== runId) return;
+          const prev = view.get();
+          const base = prev !== null && prev.runId === runId ? prev : emptyView(runId);
+          if (msg.type === 'points') {
+            const { xTrain, yTrain, xTest, yTest } = msg;
+            view.set({ ...base, points: { runId, xTrain, yTrain, xTest, yTest } });
+          } else {
+            view.set(mergeView(base, msg.step, msg.view));
+          }
           return;
         }
         const next = applyWorkerMessage(get(), msg);
@@ -249,6 +304,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
   return {
     ...api,
     snapshot,
+    view,
     onCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

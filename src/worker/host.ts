@@ -4,13 +4,14 @@ import { mlpSpec } from '../engine/model/spec';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
-import type { JobKind, MeasuredCost, MetricPoint, ToWorker } from '../protocol/messages';
+import type { JobKind, MeasuredCost, MetricPoint, ModelView, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
 import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
 import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
+import { ViewMaker, type NeuronRef } from './views';
 
 export type { Post } from './reporter';
 
@@ -35,6 +36,8 @@ interface Live {
   backend: BackendName;
   /** The config the session currently reflects (hot keys applied so far). */
   applied: ExperimentConfig;
+  /** The "inside the network" views of this dataset (boundary grid, points, confusion). */
+  views: ViewMaker;
 }
 
 /** Test-set evaluation interval floor: small sets are cheap to evaluate, mnist's 2,000 digits less so. */
@@ -84,6 +87,10 @@ export class TrainingHost {
   private deadBackends = new Set<BackendName>();
   /** The job queued or running (λ sweep, regularise-then-prune), if any. */
   private job: JobState | null = null;
+  /** The hidden neuron whose map rides on the boundary (`watchNeuron`); a new run clears it. */
+  private watched: NeuronRef | null = null;
+  /** A boundary for a `watchNeuron` is queued and not started (hovering coalesces). */
+  private boundaryQueued = false;
 
   constructor(post: Post, setup: BackendSetup) {
     this.builder = new RunBuilder(setup);
@@ -102,6 +109,7 @@ export class TrainingHost {
           this.runId = msg.runId;
           this.config = msg.config;
           if (cold) {
+            this.watched = null;
             this.stopJob('a new run started');
             this.rebuild();
           } else if (this.live && !this.broken) this.queue((gen) => this.applyHot(gen));
@@ -124,6 +132,7 @@ export class TrainingHost {
           return;
         case 'reset':
           this.runId = msg.runId;
+          this.watched = null;
           this.mode = 'paused';
           this.stopJob('a new run started');
           this.rebuild();
@@ -144,6 +153,17 @@ export class TrainingHost {
         case 'cancelJob':
           if (msg.runId !== this.runId) return;
           this.stopJob('Cancelled');
+          return;
+        case 'watchNeuron':
+          if (msg.runId !== this.runId) return;
+          this.watched = msg.neuron ? { layer: msg.neuron.layer, unit: msg.neuron.unit } : null;
+          if (!this.boundaryQueued) {
+            this.boundaryQueued = true;
+            this.queue(async (gen) => {
+              this.boundaryQueued = false;
+              await this.postBoundary(gen);
+            });
+          }
           return;
         default: {
           const unknown: never = msg;
@@ -209,7 +229,8 @@ export class TrainingHost {
       if (gen !== this.gen) return;
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
       const prune = carried ?? new PruningController(spec, config);
-      this.live = { session, dataset, backend: choice.backend, applied: config };
+      const views = new ViewMaker(dataset);
+      this.live = { session, dataset, backend: choice.backend, applied: config, views };
       this.prune = prune;
       this.pacer.reset(burstTargetMs(choice.backend));
       this.report.reset();
@@ -219,6 +240,8 @@ export class TrainingHost {
       this.pauseMessage = undefined;
       this.readyGen = gen;
       this.report.send({ type: 'backend', runId: this.runId, ...choice });
+      const points = views.points(this.runId);
+      if (points) this.report.send(points.msg, points.transfer);
       await prune.configure(session, config);
       if (gen !== this.gen) return;
       await this.snapshot(gen);
@@ -319,6 +342,21 @@ export class TrainingHost {
     const { sparsity, layerSparsity } = prune.sparsity();
     this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
     this.report.snapshot(prune.snapshot());
+    await this.postBoundary(gen);
+  }
+
+  /** Posts the decision boundary (2-D datasets), with the watched neuron's map when one is watched. */
+  private async postBoundary(gen: number): Promise<void> {
+    const live = this.live;
+    if (gen !== this.gen || this.readyGen !== gen || !live || !live.views.planar) return;
+    const boundary = await live.views.boundary(live.session, this.watched);
+    if (gen !== this.gen || !boundary) return;
+    this.postView(live.session.step, { boundary });
+  }
+
+  private postView(step: number, view: ModelView): void {
+    const { msg, transfer } = ViewMaker.message(this.runId, step, view);
+    this.report.send(msg, transfer);
   }
 
   private maybeStartLoop(): void {
@@ -444,12 +482,14 @@ export class TrainingHost {
     if (!live || live.session.step === this.lastEvalStep) return true;
     const t0 = now();
     try {
-      const result = await live.session.evaluate();
+      // The predictions ride in the evaluation's read-back (nTest values) for the confusion matrix or scatter.
+      const { predictions, ...result } = await live.session.evaluate({ predictions: true });
       if (gen !== this.gen) return false;
       const { testLoss, testAccuracy } = result;
       const step = live.session.step;
       this.lastEvalStep = step;
       this.lastEval = result;
+      if (predictions) this.postView(step, live.views.fromEvaluation(predictions));
       this.evals.done(step, now() - t0, this.pacer.stepMs);
       this.report.noteEval(step, testLoss, testAccuracy);
       this.prune?.noteEval(step, testAccuracy);

@@ -71,6 +71,23 @@ export function forwardDense(x: tf.Tensor2D, kernels: tf.Tensor[], biases: tf.Te
 }
 
 /**
+ * The forward pass of `forwardDense`, keeping every layer's output: one
+ * [batch × width] tensor per hidden layer (post-activation), then the output
+ * (logits or predictions). Call inside tf.tidy; the caller owns the results.
+ */
+export function forwardLayers(x: tf.Tensor2D, kernels: tf.Tensor[], biases: tf.Tensor[], activation: Activation): tf.Tensor2D[] {
+  const last = kernels.length - 1;
+  const outs: tf.Tensor2D[] = [];
+  let h = x;
+  for (let i = 0; i <= last; i++) {
+    const z = tf.add(tf.matMul(h, kernels[i] as tf.Tensor2D), biases[i]) as tf.Tensor2D;
+    h = i < last ? activate(z, activation) : z;
+    outs.push(h);
+  }
+  return outs;
+}
+
+/**
  * The training-time forward pass with inverted dropout: as `forwardDense`, and after the
  * activation of every hidden layer i, h ← tf.dropout(h, rate, seed = seeds[i]) (each unit
  * kept with probability 1 − rate and scaled by 1/(1 − rate), so the expectation is the

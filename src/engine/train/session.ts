@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, EvalResult, LayerWeights, MlpSpec, OptimizerName, Regularisation, TrainOptions } from '../types';
 import { Rng } from '../rng';
-import { buildMlp, forwardDense, forwardDropout, type Mlp } from '../model/mlp';
+import { buildMlp, forwardDense, forwardDropout, forwardLayers, type Mlp } from '../model/mlp';
 import type { LayerMask } from '../prune/types';
 import { maskedWeights } from '../prune/structured';
 import { correctCount, dataLoss, targetTensor } from './losses';
@@ -53,6 +53,23 @@ export interface StepHook {
   transformGradients?(grads: tf.NamedTensorMap, ctx: StepContext): tf.NamedTensorMap;
   /** Runs after the optimizer update (e.g. re-apply a mask, soft-threshold), inside the step's tf.tidy. Must not leak tensors. */
   afterUpdate?(ctx: StepContext): void;
+}
+
+/** A test-set evaluation, with the per-sample predictions when they were asked for. */
+export interface Evaluation extends EvalResult {
+  /**
+   * One value per test row, in test order: the argmax class (as a float) for
+   * classification, the prediction for regression. Only with `predictions: true`.
+   */
+  predictions?: Float32Array;
+}
+
+/** What `infer` returns. */
+export interface Inference {
+  /** n × outputDim, row-major: softmax probabilities (classification) or predictions (regression). */
+  output: Float32Array;
+  /** The asked-for hidden neuron's post-activation output, n values; absent when none was asked for. */
+  hidden?: Float32Array;
 }
 
 /** Test rows evaluated per forward pass, to bound the activations' memory on large sets. */
@@ -260,10 +277,12 @@ export class TrainingSession {
   /**
    * Full test set: mean data loss over all nTest rows (evaluated in chunks of EVAL_CHUNK, weighted
    * by chunk size) and accuracy in [0, 1] (NaN for regression). One async read-back.
+   * `predictions: true` also returns each row's prediction (argmax class or regression output)
+   * from the same forward pass, in the same read-back (nTest more values).
    */
-  async evaluate(): Promise<EvalResult> {
+  async evaluate(options?: { predictions?: boolean }): Promise<Evaluation> {
     this.assertLive();
-    return this.evaluateForward((x) => this.model.forward(x));
+    return this.evaluateForward((x) => this.model.forward(x), this.xTest, this.yTest, this.data.nTest, options?.predictions === true);
   }
 
   /**
@@ -301,11 +320,12 @@ export class TrainingSession {
   }
 
   /** Mean loss and accuracy of `forward` over the test set (or x, y, n), in chunks of EVAL_CHUNK; one async read-back. */
-  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D, x = this.xTest, y = this.yTest, nTest = this.data.nTest): Promise<EvalResult> {
+  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D, x = this.xTest, y = this.yTest, nTest = this.data.nTest, predictions = false): Promise<Evaluation> {
     const { task } = this.data.info;
     const totals = tf.tidy(() => {
       let lossSum: tf.Tensor = tf.scalar(0);
       let correct: tf.Tensor = tf.scalar(0);
+      const preds: tf.Tensor[] = [];
       for (let start = 0; start < nTest; start += EVAL_CHUNK) {
         const size = Math.min(EVAL_CHUNK, nTest - start);
         const whole = size === nTest;
@@ -314,12 +334,17 @@ export class TrainingSession {
         const out = forward(xb);
         lossSum = tf.add(lossSum, tf.mul(dataLoss(task, yb, out), size));
         if (task === 'classification') correct = tf.add(correct, correctCount(yb, out));
+        if (predictions) preds.push(task === 'classification' ? tf.cast(tf.argMax(out, 1), 'float32') : tf.reshape(tf.slice(out, [0, 0], [size, 1]), [size]));
       }
-      return tf.div(tf.stack([lossSum, correct]), nTest);
+      const stats = tf.div(tf.stack([lossSum, correct]), nTest) as tf.Tensor1D;
+      // Predictions ride in the same read-back, after the two figures.
+      return predictions && preds.length > 0 ? tf.concat([stats, ...preds]) : stats;
     });
     try {
-      const [testLoss, acc] = await totals.data();
-      return { testLoss, testAccuracy: task === 'classification' ? acc : NaN };
+      const flat = (await totals.data()) as Float32Array;
+      const result: Evaluation = { testLoss: flat[0], testAccuracy: task === 'classification' ? flat[1] : NaN };
+      if (predictions) result.predictions = flat.slice(2, 2 + nTest);
+      return result;
     } finally {
       totals.dispose();
     }
@@ -461,7 +486,7 @@ export class TrainingSession {
   }
 
   /**
-   * Predictions for arbitrary inputs (later: decision boundary grid). `x` is row-major
+   * Predictions for arbitrary inputs (tests, tools; the worker uses the async `infer`). `x` is row-major
    * [n × inputDim]. Returns n × outputDim values: softmax class probabilities for
    * classification (rows sum to 1), raw predictions for regression. Synchronous (dataSync).
    */
@@ -475,6 +500,39 @@ export class TrainingSession {
       const y = this.data.info.task === 'classification' ? tf.softmax(out) : out;
       return new Float32Array(y.dataSync());
     });
+  }
+
+  /**
+   * The model's outputs for arbitrary inputs (e.g. the decision-boundary grid), read back
+   * asynchronously (safe on WebGPU in a worker). `x` is row-major [n × inputDim]. `hidden`
+   * asks also for one hidden neuron's post-activation output (`layer` counts hidden layers
+   * from 0, input side), from the same forward pass and read-back. Throws on a shape
+   * mismatch or an out-of-range neuron.
+   */
+  async infer(x: Float32Array, n: number, hidden?: { layer: number; unit: number }): Promise<Inference> {
+    this.assertLive();
+    const { inputDim: d, outputDim, task } = this.data.info;
+    if (x.length !== n * d) throw new Error(`infer: got ${x.length} values for ${n} rows of ${d}`);
+    const widths = this.model.spec.hidden;
+    if (hidden && !(Number.isInteger(hidden.layer) && Number.isInteger(hidden.unit) && hidden.layer >= 0 && hidden.layer < widths.length && hidden.unit >= 0 && hidden.unit < widths[hidden.layer])) {
+      throw new Error(`infer: no hidden neuron ${hidden.unit} in layer ${hidden.layer} (widths ${widths.join(', ') || 'none'})`);
+    }
+    if (n === 0) return hidden ? { output: new Float32Array(0), hidden: new Float32Array(0) } : { output: new Float32Array(0) };
+    const res = tf.tidy(() => {
+      const outs = forwardLayers(tf.tensor2d(x, [n, d]), this.model.kernels, this.model.biases, this.model.spec.activation);
+      const last = outs[outs.length - 1];
+      const y = (task === 'classification' ? tf.softmax(last) : last).reshape([n * outputDim]);
+      if (!hidden) return y;
+      const h = tf.slice(outs[hidden.layer], [0, hidden.unit], [n, 1]).reshape([n]);
+      return tf.concat([y, h]);
+    });
+    try {
+      const flat = (await res.data()) as Float32Array;
+      const output = flat.slice(0, n * outputDim);
+      return hidden ? { output, hidden: flat.slice(n * outputDim) } : { output };
+    } finally {
+      res.dispose();
+    }
   }
 
   /** Frees every tensor it owns: data tensors, model, optimizer. Later calls throw. */

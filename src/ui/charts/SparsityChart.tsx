@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PinLines } from '../pins/pinLines';
 import type { SparsityRow } from '../pruning/pruningView';
 import { tickPercent, tickStep } from './chartFormat';
+import { CHART_MARGIN, FRACTION_AXIS, PinnedLayer, Y_AXIS_WIDTH } from './PinnedLayer';
 
 /** The overall line's colour (ink: it is the headline number). */
 export const OVERALL_COLOUR = '#1b2128';
@@ -16,13 +18,14 @@ export function layerColour(l: number): string {
 /**
  * Fraction of kernel weights exactly zero against steps, 0–100 %: the whole
  * network (thick) and each kernel layer (thin), on the loss chart's step axis.
+ * Pinned runs (`pins`): their whole-network line, dashed, in a {@link PinnedLayer} underneath.
  */
-export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMax }: { rows: SparsityRow[]; layerCount: number; xMax: number }) {
-  return (
-    <LineChart data={rows} responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMax, pins }: { rows: SparsityRow[]; layerCount: number; xMax: number; pins: PinLines[] }) {
+  const chart = (
+    <LineChart data={rows} responsive style={{ width: '100%', height: 200 }} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis dataKey="step" type="number" domain={[0, xMax]} tickFormatter={tickStep} allowDecimals={false} stroke="#5b6470" />
-      <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={tickPercent} width={56} stroke="#5b6470" />
+      <YAxis domain={FRACTION_AXIS.domain} ticks={FRACTION_AXIS.ticks} tickFormatter={tickPercent} width={Y_AXIS_WIDTH} stroke="#5b6470" />
       <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(1)} %` : String(v))} labelFormatter={(s) => `step ${String(s)}`} />
       {Array.from({ length: layerCount }, (_, l) => (
         <Line
@@ -39,5 +42,12 @@ export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMa
       ))}
       <Line name="All weights" dataKey="sparsity" type="stepAfter" stroke={OVERALL_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
     </LineChart>
+  );
+  if (pins.length === 0) return chart;
+  return (
+    <div style={{ position: 'relative' }}>
+      <PinnedLayer kind="sparsity" pins={pins} xMax={xMax} y={FRACTION_AXIS} height={200} />
+      {chart}
+    </div>
   );
 });

@@ -36,3 +36,32 @@ export function niceStepCeil(step: number): number {
   const m = NICE_MANTISSAS.find((x) => x * scale >= step) ?? 10;
   return Math.round(m * scale);
 }
+
+/** The smallest "nice" number ≥ `v` > 0 (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ); 1 for anything not positive and finite. */
+export function niceCeil(v: number): number {
+  if (!(v > 0) || !Number.isFinite(v)) return 1;
+  const scale = 10 ** Math.floor(Math.log10(v));
+  const m = NICE_MANTISSAS.find((x) => x * scale >= v * (1 - 1e-12)) ?? 10;
+  return +(m * scale).toPrecision(12);
+}
+
+/**
+ * An explicit loss axis over the values `ys` (non-finite and, for log, non-positive ones
+ * skipped): linear [0, niceCeil(max)], log [10^⌊log₁₀ min⌋, 10^⌈log₁₀ max⌉]. Used when the
+ * pinned runs' layer and the live chart must share one axis; it changes only when
+ * the data cross a nice number, so the pinned layer seldom redraws.
+ */
+export function lossDomain(ys: Iterable<number>, logScale: boolean): [number, number] {
+  let max = 0;
+  let minPositive = Infinity;
+  for (const v of ys) {
+    if (!Number.isFinite(v)) continue;
+    if (v > max) max = v;
+    if (v > 0 && v < minPositive) minPositive = v;
+  }
+  if (!logScale) return [0, niceCeil(max)];
+  if (!(max > 0)) return [0.01, 1];
+  const lo = 10 ** Math.floor(Math.log10(minPositive));
+  const hi = 10 ** Math.ceil(Math.log10(max));
+  return [+lo.toPrecision(12), +(hi > lo ? hi : lo * 10).toPrecision(12)];
+}

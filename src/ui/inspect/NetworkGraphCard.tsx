@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { WeightSnapshot } from '../../state/snapshot';
+import { useAppStoreApi } from '../../state/useAppStore';
+import type { NeuronRef } from './BoundaryCard';
+import { drawGraphLinks } from './drawGraph';
+import { subscribeAndDraw } from './useView';
+import { graphFits, graphHeight, graphLinks, layerWidths, layoutGraph, neuronName, structureKey, MAX_GRAPH_WIDTH } from './graphLayout';
+
+/** View-box width of the graph (CSS scales it to the card). */
+const GRAPH_WIDTH = 560;
+
+/** The network's shape as the latest snapshot has it; the SVG nodes re-render only when it changes. */
+interface Structure {
+  key: string;
+  widths: number[];
+  /** Per column (inputs … outputs): the neuron mask, null where all kept. */
+  removed: (Uint8Array | null)[];
+}
+
+function structureOf(snapshot: WeightSnapshot): Structure {
+  const widths = layerWidths(snapshot.layers);
+  const removed = widths.map((_, c) => (c >= 1 && c < widths.length - 1 ? (snapshot.neurons[c - 1] ?? null) : null));
+  return { key: structureKey(widths, snapshot.neurons), widths, removed };
+}
+
+/** Subscript digits for x₁, x₂, … */
+function subscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
+}
+
+/** Column titles: Input, Hidden 1 …, Output. */
+function columnTitle(c: number, count: number): string {
+  return c === 0 ? 'Input' : c === count - 1 ? 'Output' : `Hidden ${c}`;
+}
+
+export interface NetworkGraphProps {
+  /** Names of the output units ("class 0", "class 1" or "ŷ"). */
+  outputLabels: string[];
+  /** 2-D datasets: hovering a hidden neuron shows its map on the boundary canvas. */
+  canWatch: boolean;
+  /** The neuron whose map is shown (hovered or pinned), if any. */
+  watched: NeuronRef | null;
+  /** The pinned neuron (click), if any. */
+  pinned: NeuronRef | null;
+  onHover(neuron: NeuronRef | null): void;
+  onPin(neuron: NeuronRef | null): void;
+}
+
+/**
+ * The network as a graph, as in TensorFlow Playground: a node per neuron, a
+ * link per weight, width and opacity ∝ |w|, blue for positive and orange for
+ * negative weights, pruned links dashed grey, removed neurons gone. Links are
+ * a canvas redrawn from each snapshot (transient subscription); the nodes are
+ * SVG, re-rendered only when the shape changes. Hover (or focus) a hidden
+ * neuron to see its own output map; click to keep it.
+ */
+export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHover, onPin }: NetworkGraphProps) {
+  const store = useAppStoreApi();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [structure, setStructure] = useState<Structure | null>(() => {
+    const s = store.snapshot.get();
+    return s === null ? null : structureOf(s);
+  });
+  const fits = structure !== null && graphFits(structure.widths);
+  const height = structure === null ? 200 : graphHeight(Math.max(...structure.widths));
+  const layout = useMemo(() => (structure === null || !fits ? null : layoutGraph(structure.widths, structure.removed, GRAPH_WIDTH, height)), [structure, fits, height]);
+  const layoutKey = structure?.key ?? null;
+
+  useEffect(() => {
+    const draw = (snapshot: WeightSnapshot | null): void => {
+      const next = snapshot === null ? null : structureOf(snapshot);
+      setStructure((prev) => (prev?.key === next?.key ? prev : next));
+      const canvas = canvasRef.current;
+      // A new shape re-renders first; this effect then re-runs with its layout and draws.
+      if (canvas === null || layout === null || snapshot === null || next === null || next.key !== layoutKey) return;
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.round(layout.width * dpr);
+      const h = Math.round(layout.height * dpr);
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w;
+        canvas.height = h;
+      }
+      const ctx = canvas.getContext('2d');
+      if (ctx === null) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const links = graphLinks(snapshot.layers, snapshot.masks, snapshot.neurons);
+      drawGraphLinks(ctx, layout, links, watched === null ? null : { column: watched.layer + 1, index: watched.unit });
+      canvas.dataset.links = String(links.length);
+      canvas.dataset.pruned = String(links.reduce((n, l) => n + (l.pruned ? 1 : 0), 0));
+      canvas.dataset.step = String(snapshot.step);
+    };
+    return subscribeAndDraw(store.snapshot, draw);
+  }, [store, layout, layoutKey, watched]);
+
+  if (structure === null) {
+    return (
+      <div className="chart-card inspect-card graph-card">
+        <div className="chart-head">
+          <h2>The network</h2>
+        </div>
+        <div className="chart-empty h200">
+          <p>The graph appears once the network is built.</p>
+        </div>
+      </div>
+    );
+  }
+  if (layout === null) {
+    const widest = Math.max(...structure.widths);
+    return (
+      <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
+        <div className="chart-head">
+          <h2>The network</h2>
+        </div>
+        <p className="caption">
+          {structure.widths.join(' → ')} neurons: with {widest.toLocaleString('en-US')} in one layer there are too many links to draw one by one (the graph shows up to{' '}
+          {MAX_GRAPH_WIDTH} per layer). The heatmaps show every weight of this network instead.
+        </p>
+      </div>
+    );
+  }
+
+  const count = layout.columns.length;
+  const watchedColumn = watched === null ? -1 : watched.layer + 1;
+  return (
+    <div className="chart-card inspect-card graph-card">
+      <div className="chart-head">
+        <h2>The network</h2>
+        <ul className="legend" aria-label="Links">
+          <li className="legend-positive">w &gt; 0</li>
+          <li className="legend-negative">w &lt; 0</li>
+          <li className="legend-pruned-link">Pruned</li>
+        </ul>
+      </div>
+      <div className="graph-frame" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
+        <canvas ref={canvasRef} className="graph-canvas" data-testid="network-graph" data-layers={structure.widths.join(',')} aria-hidden="true" />
+        <svg className="graph-nodes" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label="Neurons">
+          {layout.columns.map((column, c) => (
+            <g key={c}>
+              <text className="graph-title" x={column.length > 0 ? column[0].x : 0} y={14} textAnchor="middle">
+                {columnTitle(c, count)}
+              </text>
+              {column.map((node) => {
+                if (node.removed) return null;
+                const hidden = c > 0 && c < count - 1;
+                const isWatched = c === watchedColumn && watched?.unit === node.index;
+                const isPinned = pinned !== null && pinned.layer + 1 === c && pinned.unit === node.index;
+                const label = c === 0 ? `x${subscript(node.index + 1)}` : c === count - 1 ? (outputLabels[node.index] ?? `out ${node.index + 1}`) : null;
+                const neuron = { layer: c - 1, unit: node.index };
+                const interactive = hidden && canWatch;
+                return (
+                  <g key={node.index}>
+                    <circle
+                      className={`graph-node${hidden ? ' hidden-node' : ''}${isWatched ? ' watched' : ''}${isPinned ? ' pinned' : ''}`}
+                      cx={node.x}
+                      cy={node.y}
+                      r={layout.radius}
+                      data-testid={hidden ? `graph-neuron-${c - 1}-${node.index}` : undefined}
+                      tabIndex={interactive ? 0 : undefined}
+                      role={interactive ? 'button' : undefined}
+                      aria-pressed={interactive ? isPinned : undefined}
+                      aria-label={hidden ? neuronName(c - 1, node.index) : (label ?? undefined)}
+                      onPointerEnter={interactive ? () => onHover(neuron) : undefined}
+                      onPointerLeave={interactive ? () => onHover(null) : undefined}
+                      onFocus={interactive ? () => onHover(neuron) : undefined}
+                      onBlur={interactive ? () => onHover(null) : undefined}
+                      onClick={interactive ? () => onPin(isPinned ? null : neuron) : undefined}
+                      onKeyDown={
+                        interactive
+                          ? (e) => {
+                              if (e.key === 'Enter' || e.key === ' ') {
+                                e.preventDefault();
+                                onPin(isPinned ? null : neuron);
+                              }
+                            }
+                          : undefined
+                      }
+                    >
+                      {hidden ? <title>{`${neuronName(c - 1, node.index)}${interactive ? ' — hover to see its output, click to keep it' : ''}`}</title> : null}
+                    </circle>
+                    {label !== null ? (
+                      <text className="graph-label" x={c === 0 ? node.x - layout.radius - 5 : node.x + layout.radius + 5} y={node.y} textAnchor={c === 0 ? 'end' : 'start'} dominantBaseline="central">
+                        {label}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <p className="caption">
+        Each line is one weight: thicker is larger |w|, <span className="ink-positive">blue</span> positive, <span className="ink-negative">orange</span> negative. Pruned
+        weights turn to grey dashes; a pruned neuron disappears with all its lines.
+        {canWatch ? ' Point at a hidden neuron to see what it computes on the left; click it to keep it there.' : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { MouseEvent as ReactMouseEvent, ReactNode } from 'react';
+import { rampGradientCss } from './colourScale';
+
+/** Pointer handlers of one heatmap canvas, given the layer index. */
+export interface CanvasPointer {
+  onMove(index: number, event: ReactMouseEvent<HTMLCanvasElement>): void;
+  onLeave(): void;
+  onClick(index: number, event: ReactMouseEvent<HTMLCanvasElement>): void;
+}
+
+interface LayerFigureProps {
+  index: number;
+  title: string;
+  rows: number;
+  cols: number;
+  /** Shown instead of the matrix (layer 0's learned-filters canvas), or null. */
+  replacement: ReactNode;
+  canvasRef(el: HTMLCanvasElement | null): void;
+  /** Receives the legend's −range and +range labels, which the drawing fills in. */
+  rangeRef(side: 0 | 1, el: HTMLSpanElement | null): void;
+  pointer: CanvasPointer;
+  onPng(index: number): void;
+}
+
+const GRADIENT = { background: rampGradientCss() };
+
+/**
+ * One kernel layer: its title, the heatmap canvas (rows = inputs, columns =
+ * neurons; drawn by the card, never re-rendered per snapshot), its colour
+ * legend with the layer's range, and a PNG download.
+ */
+export function LayerFigure({ index, title, rows, cols, replacement, canvasRef, rangeRef, pointer, onPng }: LayerFigureProps) {
+  return (
+    <figure className="heatmap-figure">
+      <figcaption>
+        <span className="heatmap-title">{title}</span>
+        <span className="heatmap-axes">
+          rows: {rows} inputs · columns: {cols} neurons
+        </span>
+      </figcaption>
+      {replacement}
+      <canvas
+        ref={canvasRef}
+        hidden={replacement !== null}
+        className="heatmap-canvas"
+        data-testid={`heatmap-layer-${index}`}
+        role="img"
+        aria-label={`Weights of ${title}: rows are inputs, columns are neurons`}
+        onMouseMove={(e) => pointer.onMove(index, e)}
+        onMouseLeave={pointer.onLeave}
+        onClick={(e) => pointer.onClick(index, e)}
+      />
+      <div className="heatmap-legend">
+        <span ref={(el) => rangeRef(0, el)} className="heatmap-range" data-testid={`heatmap-range-min-${index}`} />
+        <span className="heatmap-ramp" style={GRADIENT} aria-hidden="true" />
+        <span ref={(el) => rangeRef(1, el)} className="heatmap-range" data-testid={`heatmap-range-max-${index}`} />
+        <button type="button" className="mini" data-testid={`btn-png-heatmap-${index}`} onClick={() => onPng(index)}>
+          PNG
+        </button>
+      </div>
+    </figure>
+  );
+}
