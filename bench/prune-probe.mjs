@@ -96,6 +96,8 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
         if (Number.isFinite(v)) w.__drawMs.push(v);
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
     });
+    // Heatmaps redraw only while on screen: bring the first one into view, as a student looking at it would.
+    await page.getByTestId('heatmaps-card').scrollIntoViewIfNeeded({ timeout: 30_000 });
     await page.getByTestId('btn-play').click();
     await waitUntil(() => num('metric-step'), (s) => s >= 1, 120_000, 'the first step');
     await sleep(timing.trainMs);

@@ -8,6 +8,8 @@ import { MNIST_LENET, TINY_CIRCLE, expect, test, type PlaygroundPage } from './f
 
 /** Waits until heatmap canvas `i` has been drawn at least once and returns its geometry attributes. */
 async function heatmap(app: PlaygroundPage, i: number): Promise<{ rows: number; cols: number; scale: number; width: number; height: number; mask: string }> {
+  // Canvases redraw only while on screen (or near it), as a student scrolled to them sees them.
+  await app.page.getByTestId('heatmaps-card').scrollIntoViewIfNeeded();
   const canvas = app.page.getByTestId(`heatmap-layer-${i}`);
   await expect(canvas).toHaveAttribute('data-draw-ms', /\d/, { timeout: 30_000 });
   return canvas.evaluate((el) => {
@@ -59,6 +61,7 @@ test('weight heatmaps: one canvas per layer at the right size, and pruned weight
   await app.control('threshold-exact').fill('0.5');
   await app.control('threshold-exact').press('Enter');
   await app.waitFor('sparsity', (s) => s > 0.1, 15_000, 'to rise after θ = 0.5');
+  await app.page.getByTestId('heatmaps-card').scrollIntoViewIfNeeded();
   await expect.poll(() => maskPixels(app, 1, mask), { timeout: 10_000 }).toBeGreaterThan(before);
 });
 
@@ -76,6 +79,7 @@ test('LeNet-300-100: the first heatmap is 784 rows × 300 columns', async ({ app
 test('the decision boundary is drawn for a 2-D dataset and changes as the network learns', async ({ app, page }) => {
   await app.open(TINY_CIRCLE);
   const canvas = page.getByTestId('decision-boundary');
+  await canvas.scrollIntoViewIfNeeded({ timeout: 15_000 });
   await expect(canvas).toBeVisible({ timeout: 15_000 });
   const digest = () =>
     canvas.evaluate((el) => {
@@ -89,6 +93,8 @@ test('the decision boundary is drawn for a 2-D dataset and changes as the networ
   await app.play();
   await app.waitForStep(400);
   await app.pause();
+  // Pressing play scrolled the page up to the button: back to the canvas, which then draws what it missed.
+  await canvas.scrollIntoViewIfNeeded();
   await expect.poll(digest, { timeout: 10_000 }).not.toBe(at0);
 });
 

@@ -6,7 +6,7 @@ import { neuronRange, pointsExtent, symmetricRange, type BoundaryColouring } fro
 import { DIVERGING_GRADIENT } from './colour';
 import { drawBoundary, type BoundaryScene, type BoundaryScratch, type PointSet } from './drawBoundary';
 import { neuronName } from './graphLayout';
-import { subscribeAndDraw } from './useView';
+import { subscribeVisible } from '../subscribeVisible';
 
 /** A hidden neuron: hidden layer `layer` (from 0), neuron `unit` in it. */
 export interface NeuronRef {
@@ -103,7 +103,7 @@ export function BoundaryCard({ regression, activation, watched }: { regression: 
       // Same-value updates bail out, so this renders only when what is shown changes.
       setShowing((prev) => (prev.kind === now.kind && (now.kind === 'output' || (prev.kind === 'neuron' && prev.layer === now.layer && prev.unit === now.unit)) ? prev : now));
     };
-    return subscribeAndDraw(store.view, draw);
+    return subscribeVisible(canvasRef.current, store.view, draw);
   }, [store, regression, activation, discrete, showTest, watched]);
 
   const neuronShown = showing.kind === 'neuron';

@@ -3,7 +3,7 @@ import type { WeightSnapshot } from '../../state/snapshot';
 import { useAppStoreApi } from '../../state/useAppStore';
 import type { NeuronRef } from './BoundaryCard';
 import { drawGraphLinks } from './drawGraph';
-import { subscribeAndDraw } from './useView';
+import { subscribeVisible } from '../subscribeVisible';
 import { graphFits, graphHeight, graphLinks, layerWidths, layoutGraph, neuronName, structureKey, MAX_GRAPH_WIDTH } from './graphLayout';
 
 /** View-box width of the graph (CSS scales it to the card). */
@@ -89,7 +89,7 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
       canvas.dataset.pruned = String(links.reduce((n, l) => n + (l.pruned ? 1 : 0), 0));
       canvas.dataset.step = String(snapshot.step);
     };
-    return subscribeAndDraw(store.snapshot, draw);
+    return subscribeVisible(canvasRef.current, store.snapshot, draw);
   }, [store, layout, layoutKey, watched]);
 
   if (structure === null) {

@@ -13,9 +13,3 @@ export function useViewField<K extends Exclude<keyof ViewState, 'runId' | 'step'
   const subscribe = useCallback((onChange: () => void) => store.view.subscribe(() => onChange()), [store]);
   return useSyncExternalStore(subscribe, () => store.view.get()?.[key] ?? null);
 }
-
-/** Draws on every new value of a LatestRef-like source and once at mount; returns the unsubscribe. */
-export function subscribeAndDraw<T>(ref: { get(): T | null; subscribe(listener: (value: T | null) => void): () => void }, draw: (value: T | null) => void): () => void {
-  draw(ref.get());
-  return ref.subscribe(draw);
-}

@@ -4,6 +4,7 @@ import type { WeightSnapshot } from '../../state/snapshot';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { AXIS_HEIGHT, drawHistograms, logAxis, panelHeight, signedAxis, type HistogramAxis, type HistogramPanel } from './drawHistogram';
 import { binMagnitudes, binSigned, logBins, maxAbs, signedBins, type LayerHistogram } from './histogram';
+import { subscribeVisible } from '../subscribeVisible';
 import { layerCuts } from './pruningView';
 
 /** What the histogram shows: |w| on a log axis (pruning's view), or signed w on a linear one (regularisation's view). */
@@ -93,8 +94,7 @@ export function WeightHistogram() {
       setLayerCount(snapshot?.layers.length ?? 0);
       draw();
     };
-    onSnapshot(store.snapshot.get());
-    return store.snapshot.subscribe(onSnapshot);
+    return subscribeVisible(wrapRef.current, store.snapshot, onSnapshot);
   }, [store, draw, view]);
 
   useEffect(() => {

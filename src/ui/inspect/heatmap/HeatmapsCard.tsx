@@ -8,6 +8,7 @@ import { describeWeight, FILTER_SIDE, formatWeight, hasFilters, kernelViews, lay
 import { cellAt, cellScale, tileAt, tileLayout, toCanvasPixels, type TileLayout } from './layout';
 import { LayerFigure, type CanvasPointer } from './LayerFigure';
 import type { KernelView } from './paint';
+import { subscribeVisible } from '../../subscribeVisible';
 import './heatmap.css';
 
 /** Matrix per layer, or layer 0 as a grid of 28 × 28 learned filters (MNIST). */
@@ -67,6 +68,7 @@ export function HeatmapsCard() {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const rangeLabels = useRef<(HTMLSpanElement | null)[]>([]);
   const filtersCanvas = useRef<HTMLCanvasElement | null>(null);
+  const cardRef = useRef<HTMLDivElement | null>(null);
   const tooltip = useRef<HTMLDivElement | null>(null);
   const settings = useRef<Settings>({ key, mode, fixed, view, selected });
   // What the last draw showed: hover and the fixed-range default read these.
@@ -111,8 +113,7 @@ export function HeatmapsCard() {
       if (next !== settings.current.key) setKey(next);
       else draw();
     };
-    onSnapshot(store.snapshot.get());
-    return store.snapshot.subscribe(onSnapshot);
+    return subscribeVisible(cardRef.current, store.snapshot, onSnapshot);
   }, [store, draw]);
 
   // Before the browser paints: mounted canvases never show blank between a shape change and the draw.
@@ -179,7 +180,7 @@ export function HeatmapsCard() {
   };
 
   return (
-    <div className="chart-card heatmaps-card" data-testid="heatmaps-card">
+    <div className="chart-card heatmaps-card" data-testid="heatmaps-card" ref={cardRef}>
       <div className="chart-head">
         <h2>Weights as heatmaps</h2>
         <ul className="heatmap-key" aria-label="Colours">
