@@ -96,9 +96,11 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
         if (Number.isFinite(v)) w.__drawMs.push(v);
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
     });
-    // Heatmaps redraw only while on screen: bring the first one into view, as a student looking at it would.
+    // Heatmaps redraw only while on screen: bring them into view, as a student looking at them would.
+    // From here on buttons are pressed without scrolling (a click would scroll back up to them).
     await page.getByTestId('heatmaps-card').scrollIntoViewIfNeeded({ timeout: 30_000 });
-    await page.getByTestId('btn-play').click();
+    const press = (id) => page.getByTestId(id).dispatchEvent('click');
+    await press('btn-play');
     await waitUntil(() => num('metric-step'), (s) => s >= 1, 120_000, 'the first step');
     await sleep(timing.trainMs);
     const drawMs = await page.evaluate(() => /** @type {any} */ (window).__drawMs);
@@ -107,7 +109,7 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
       .evaluate((el) => `${el.getAttribute('data-rows')}×${el.getAttribute('data-cols')}`)
       .catch(() => null);
     const heatmap = { shape: heatmapShape, draws: drawMs.length, medianMs: median(drawMs), maxMs: drawMs.reduce((m, x) => Math.max(m, x), 0) };
-    await page.getByTestId('btn-play').click();
+    await press('btn-play');
     await page.waitForSelector('[data-testid="btn-play"][data-state="paused"]');
     await sleep(1_500); // the settle evaluation and snapshot
     const denseAccuracy = await num('metric-test-accuracy');
@@ -128,7 +130,7 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
 
     const paramsBefore = await num('metric-params');
     const keep = await page.evaluate(moveAndTime, ['control-keep', (0.5 - 0.01) / 0.99, 10_000]);
-    await page.getByTestId('btn-compact').click();
+    await press('btn-compact');
     const inferAfter = await waitUntil(() => num('metric-infer-after'), (v) => Number.isFinite(v) && v > 0, 60_000, 'metric-infer-after');
     const compaction = {
       keep,

@@ -6,7 +6,7 @@ export interface LatestSource<T> {
 
 /**
  * Calls `listener` with the source's latest value now and on every new value
- * while `element` is on screen (or within 200 px of it). Updates that arrive
+ * while `element` is on screen. Updates that arrive
  * while it is off screen are not lost: the latest is delivered as soon as it
  * scrolls back into view. Canvases below the fold then cost nothing while
  * training — on a two-core machine every redraw competes with the training
@@ -27,7 +27,7 @@ export function subscribeVisible<T>(element: Element | null, source: LatestSourc
               listener(source.get());
             }
           },
-          { rootMargin: '200px' },
+          { rootMargin: '0px' },
         );
   observer?.observe(element!);
   listener(source.get());
