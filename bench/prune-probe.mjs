@@ -108,7 +108,7 @@ export async function measurePruning(browser, baseUrl, benchCase, backend, timin
       .getByTestId('heatmap-layer-0')
       .evaluate((el) => `${el.getAttribute('data-rows')}×${el.getAttribute('data-cols')}`)
       .catch(() => null);
-    const heatmap = { shape: heatmapShape, draws: drawMs.length, medianMs: median(drawMs), maxMs: drawMs.reduce((m, x) => Math.max(m, x), 0) };
+    const heatmap = { shape: heatmapShape, draws: drawMs.length, medianMs: median(drawMs), maxMs: drawMs.reduce((m, x) => Math.max(m, x), 0), samplesMs: drawMs };
     await press('btn-play');
     await page.waitForSelector('[data-testid="btn-play"][data-state="paused"]');
     await sleep(1_500); // the settle evaluation and snapshot
