@@ -115,3 +115,20 @@ export function changedKeys(prev: ExperimentConfig, next: ExperimentConfig): (ke
 export function isColdChange(prev: ExperimentConfig, next: ExperimentConfig): boolean {
   return changedKeys(prev, next).some((key) => COLD_KEYS.includes(key));
 }
+
+/** The penalty kinds a student picks; `elastic` is both terms at the same λ. */
+export type PenaltyKind = 'none' | 'l1' | 'l2' | 'elastic';
+
+/** λ₁ and λ₂ for a penalty kind at strength `lambda` (none: both 0). */
+export function penaltyWeights(kind: PenaltyKind, lambda: number): Pick<ExperimentConfig, 'l1' | 'l2'> {
+  switch (kind) {
+    case 'none':
+      return { l1: 0, l2: 0 };
+    case 'l1':
+      return { l1: lambda, l2: 0 };
+    case 'l2':
+      return { l1: 0, l2: lambda };
+    case 'elastic':
+      return { l1: lambda, l2: lambda };
+  }
+}

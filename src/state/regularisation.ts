@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from '../protocol/config';
+import { penaltyWeights, type ExperimentConfig, type PenaltyKind } from '../protocol/config';
 import type { FromWorker, JobKind, LambdaSweepResult, RegPruneResult } from '../protocol/messages';
 
 /**
@@ -31,8 +31,8 @@ export function startingJob(kind: JobKind): NonNullable<RegularisationState['job
  * The penalty kinds of the UI: none (λ₁ = λ₂ = 0), L1 (λ₁ only), L2 (λ₂ only),
  * elastic net (both; the λ slider sets λ₁ = λ₂ = λ).
  */
-export const PENALTY_KINDS = ['none', 'l1', 'l2', 'elastic'] as const;
-export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+export const PENALTY_KINDS: readonly PenaltyKind[] = ['none', 'l1', 'l2', 'elastic'];
+export type { PenaltyKind };
 
 /** λ a penalty starts from when it is switched on from none (a mild penalty for the toy networks). */
 export const DEFAULT_LAMBDA = 0.001;
@@ -51,23 +51,8 @@ export function penaltyLambdaOf(config: Pick<ExperimentConfig, 'l1' | 'l2'>): nu
   return kind === 'l2' ? config.l2 : kind === 'none' ? 0 : config.l1;
 }
 
-/** λ₁ and λ₂ for a penalty kind at strength λ: none → 0, 0; L1 → λ, 0; L2 → 0, λ; elastic → λ, λ. */
-export function penaltyPatch(kind: PenaltyKind, lambda: number): Pick<ExperimentConfig, 'l1' | 'l2'> {
-  switch (kind) {
-    case 'none':
-      return { l1: 0, l2: 0 };
-    case 'l1':
-      return { l1: lambda, l2: 0 };
-    case 'l2':
-      return { l1: 0, l2: lambda };
-    case 'elastic':
-      return { l1: lambda, l2: lambda };
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
-  }
-}
+/** λ₁ and λ₂ for a penalty kind at strength λ (see protocol's `penaltyWeights`). */
+export const penaltyPatch = penaltyWeights;
 
 /**
  * The penalty kind the λ sweep varies for `config` (the worker's rule): L1 or

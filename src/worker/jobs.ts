@@ -13,7 +13,7 @@ import { weightMasksToLayerMasks } from '../engine/prune/structured';
 import { foldDatasets, logGrid, meanStd } from '../engine/regularise/cv';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult, LayerWeights, MlpSpec, TrainOptions } from '../engine/types';
-import type { ExperimentConfig } from '../protocol/config';
+import { penaltyWeights, type ExperimentConfig } from '../protocol/config';
 import type { LambdaPoint, LambdaSweepResult, RegPrunePoint, RegPruneResult } from '../protocol/messages';
 import { trainOptions } from './builder';
 import { BurstPacer, burstTargetMs } from './pacing';
@@ -85,14 +85,7 @@ export function sweepKind(config: ExperimentConfig): LambdaSweepResult['kind'] {
 
 /** λ₁ and λ₂ of one sweep point. */
 export function sweepPenalty(kind: LambdaSweepResult['kind'], lambda: number): { l1: number; l2: number } {
-  switch (kind) {
-    case 'l1':
-      return { l1: lambda, l2: 0 };
-    case 'l2':
-      return { l1: 0, l2: lambda };
-    case 'elastic':
-      return { l1: lambda, l2: lambda };
-  }
+  return penaltyWeights(kind, lambda);
 }
 
 /**

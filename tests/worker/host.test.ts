@@ -5,15 +5,7 @@ import { TrainingSession } from '../../src/engine/train/session';
 import type { ExperimentConfig } from '../../src/protocol/config';
 import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { TrainingHost } from '../../src/worker/host';
-
-/** A host in Node on the cpu backend, recording everything it posts. */
-function setup() {
-  const got: FromWorker[] = [];
-  const host = new TrainingHost((m) => got.push(m), {});
-  host.handle({ type: 'init', assetBaseUrl: 'http://localhost/' });
-  return { host, got };
-}
+import { setup } from './harness';
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {

@@ -12,20 +12,9 @@ import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { TrainingHost } from '../../src/worker/host';
 import { SWEEP_LEVELS } from '../../src/worker/pruning';
+import { setup } from './harness';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-
-/** A host in Node on the cpu backend, recording everything it posts and when. */
-function setup() {
-  const got: FromWorker[] = [];
-  const at: number[] = [];
-  const host = new TrainingHost((m) => {
-    got.push(m);
-    at.push(performance.now());
-  }, {});
-  host.handle({ type: 'init', assetBaseUrl: 'http://localhost/' });
-  return { host, got, at };
-}
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 /** Kernel sizes of circle with layers 8,8: 2·8, 8·8, 8·2. */

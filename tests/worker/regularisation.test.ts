@@ -10,20 +10,9 @@ import { trainOptions } from '../../src/worker/builder';
 import { TrainingHost } from '../../src/worker/host';
 import { JOB_PROGRESS_INTERVAL_MS, ProgressThrottle, REG_PRUNE_LEVELS, argminFinite, formatLambda, sweepGrid, sweepKind, sweepPenalty } from '../../src/worker/jobs';
 import { downsample } from '../../src/worker/outbox';
+import { setup } from './harness';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-
-/** A host in Node on the cpu backend, recording everything it posts and when. */
-function setup() {
-  const got: FromWorker[] = [];
-  const at: number[] = [];
-  const host = new TrainingHost((m) => {
-    got.push(m);
-    at.push(performance.now());
-  }, {});
-  host.handle({ type: 'init', assetBaseUrl: 'http://localhost/' });
-  return { host, got, at };
-}
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 /** A small, quick λ sweep: 3 λ × 3 folds × 20 steps. */

@@ -10,19 +10,9 @@ import { BOUNDARY_GRID, type FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { TrainingHost } from '../../src/worker/host';
 import { MAX_MISCLASSIFIED, ViewMaker, boundaryExtent, confusionOf, gridInputs } from '../../src/worker/views';
+import { setup } from './harness';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-
-function setup() {
-  const got: FromWorker[] = [];
-  const transfers: Transferable[][] = [];
-  const host = new TrainingHost((m, t) => {
-    got.push(m);
-    transfers.push(t ?? []);
-  }, {});
-  host.handle({ type: 'init', assetBaseUrl: 'http://localhost/' });
-  return { host, got, transfers };
-}
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {

@@ -4,7 +4,7 @@ import { pinRefusal } from '../../state/pins';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { tickStep } from '../charts/chartFormat';
 import { CSV_FILE_NAME, curvesCsv } from './csv';
-import { downloadText } from './export';
+import { downloadText } from '../download';
 import { pinDifferences, pinLabel } from './pinLabel';
 import './pins.css';
 

@@ -1,21 +1,4 @@
-import { downloadText } from '../regularise/download';
-
-/**
- * Saves a Blob as `fileName` through a temporary `<a download>` (no server
- * round trip). The object URL is revoked a moment after the click, once the
- * download has started.
- */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob } from '../download';
 
 /** `name` with a `.png` extension (added when missing). */
 export function pngName(name: string): string {
@@ -33,7 +16,6 @@ export function downloadCanvasPng(canvas: HTMLCanvasElement, name: string): void
   }, 'image/png');
 }
 
-export { downloadText };
 
 /** One entry of a chart's legend drawn into its PNG. */
 export interface PngLegendItem {

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
 import { sweepKindOf } from '../../state/regularisation';
 import { useAppStore } from '../../state/useAppStore';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { JobProgress } from './JobProgress';
 import { LAMBDA_CSV_NAME, formatLambda, lambdaSweepCsv, sweepKindLabel, sweepReading, validationRows } from './regulariseView';
 import { ValidationCurve } from './ValidationCurve';
