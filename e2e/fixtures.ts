@@ -60,7 +60,17 @@ export type ControlKey =
   | 'cv_points'
   | 'rp_steps'
   | 'rp_tune'
-  | 'threshold-exact';
+  | 'threshold-exact'
+  | 'aug'
+  | 'trainSize'
+  | 'aug-flip'
+  | 'aug-rotate'
+  | 'aug-zoom'
+  | 'aug-shift'
+  | 'aug-crop'
+  | 'aug-noise'
+  | 'aug-bright'
+  | 'aug-contrast';
 
 export const REAL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 

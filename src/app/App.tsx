@@ -1,6 +1,7 @@
 import { ChartsPanel } from '../ui/charts/ChartsPanel';
 import { ControlPanel } from '../ui/controls/ControlPanel';
 import { Header } from '../ui/header/Header';
+import { AugPreviewCard } from '../ui/images/AugPreviewCard';
 import { InsidePanel } from '../ui/inspect/InsidePanel';
 import { PruningArea } from '../ui/pruning/PruningArea';
 import { RegularisationArea } from '../ui/regularise/RegularisationArea';
@@ -8,7 +9,7 @@ import { RunBanner } from '../ui/notices/RunBanner';
 import { UrlNotice } from '../ui/notices/UrlNotice';
 import { useKeyboardShortcuts } from '../ui/useKeyboard';
 
-/** The page: header figures, settings on the left, notices, the training curves, inside the network, the pruning and the regularisation pictures in the middle. */
+/** The page: header figures, settings on the left, notices, the training curves, the augmentation preview (mnist), inside the network, the pruning and the regularisation pictures in the middle. */
 export function App() {
   useKeyboardShortcuts();
   return (
@@ -20,6 +21,7 @@ export function App() {
           <UrlNotice />
           <RunBanner />
           <ChartsPanel />
+          <AugPreviewCard />
           <InsidePanel />
           <PruningArea />
           <RegularisationArea />

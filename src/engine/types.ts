@@ -1,7 +1,9 @@
 /**
- * Plain-data types shared by the whole engine. This file imports nothing, so the
- * main thread may import it (type-only) without pulling tfjs into its bundle.
+ * Plain-data types shared by the whole engine. This file imports only other
+ * tfjs-free modules (type-only), so the main thread may import it without
+ * pulling tfjs into its bundle.
  */
+import type { AugSpec } from './data/augSpec';
 
 /** Every dataset the playground offers; also the values of the `dataset` URL key. */
 export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'friedman' | 'mnist';
@@ -30,6 +32,8 @@ export interface DatasetConfig {
   noisePercent: number;
   trainPercent: number;
   seed: number;
+  /** mnist only: keep the first trainSize rows of the seeded 8,000 training digits (1 … 8,000; default all). The test set is unchanged. */
+  trainSize?: number;
 }
 
 /** Static facts about a dataset, known without generating it. */
@@ -91,6 +95,8 @@ export interface TrainOptions {
   prox?: boolean;
   /** Inverted-dropout rate after every hidden activation while training, in [0, 1); default 0 (off). Hot. */
   dropout?: number;
+  /** Augmentation of the training batches of image datasets (inputDim 784); absent or identity = none. Hot. */
+  augment?: AugSpec;
 }
 
 /** The regularisation of a training session (TrainOptions' l1, l2, prox, dropout with defaults filled in). */

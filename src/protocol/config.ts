@@ -82,6 +82,16 @@ export interface ExperimentConfig {
   rp_steps: number;
   /** Fine-tuning steps after pruning, per sparsity level. */
   rp_tune: number;
+
+  // ── Images (mnist) ──
+  /**
+   * Data augmentation of training batches, canonical text (engine/data/augSpec.ts
+   * `formatAug`): comma-separated transforms, e.g. `flip,rotate:15,noise:0.1`;
+   * '' = none. Applied on the fly to training batches only, never to test data.
+   */
+  aug: string;
+  /** mnist: training digits used (the first trainSize of the seeded 8,000); other datasets ignore it. */
+  trainSize: number;
 }
 
 /** Keys whose change needs a new session (new data or new weights); every other key is applied hot. */
@@ -98,6 +108,7 @@ export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = [
   'lt_out',
   'lt_steps',
   'lt_rounds',
+  'trainSize',
 ];
 
 /** The keys whose values differ between two configs (layers compared element-wise). */

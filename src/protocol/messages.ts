@@ -59,7 +59,9 @@ export type ToWorker =
    * output over the boundary grid (TensorFlow Playground's hover map); null stops it.
    * `layer` counts hidden layers from 0 (input side); `unit` is the neuron in it.
    */
-  | { type: 'watchNeuron'; runId: number; neuron: { layer: number; unit: number } | null };
+  | { type: 'watchNeuron'; runId: number; neuron: { layer: number; unit: number } | null }
+  /** mnist: the same 16 training digits, original and freshly augmented with the config's `aug`; answered by `augPreview`. */
+  | { type: 'augPreview'; runId: number };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
 export interface MetricPoint {
@@ -276,6 +278,12 @@ export type FromWorker =
    * labels (class index as float) or targets. Not sent for friedman or mnist.
    */
   | { type: 'points'; runId: number; xTrain: Float32Array; yTrain: Float32Array; xTest: Float32Array; yTest: Float32Array }
+  /**
+   * The augmentation preview: `count` digits (16), 28×28 pixels each (0–255,
+   * row-major, digit after digit) as the network would see them unaugmented
+   * (`originals`) and in one random draw of the current augmentation (`augmented`).
+   */
+  | { type: 'augPreview'; runId: number; count: number; labels: number[]; originals: Uint8Array; augmented: Uint8Array }
   /** What the model does, for the "inside the network" views (see {@link ModelView}); transferred arrays. */
   | { type: 'view'; runId: number; step: number; view: ModelView }
   | { type: 'regPrune'; runId: number; result: RegPruneResult }

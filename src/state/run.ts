@@ -74,8 +74,9 @@ const accuracyOrNull = (x: number): number | null => (Number.isFinite(x) ? x : n
 
 /**
  * Applies one worker message to the run, series, pruning and regularisation slices: a pure reducer. Returns
- * null when the message changes nothing here: a stale runId, or a snapshot
- * (which bypasses state; see `SnapshotRef`).
+ * null when the message changes nothing here: a stale runId, a snapshot
+ * (which bypasses state; see `SnapshotRef`), or what the store keeps beside
+ * these slices (views, points, the augmentation preview).
  */
 export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAndSeries | null {
   const { run } = state;
@@ -145,6 +146,7 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
     case 'snapshot':
     case 'points':
     case 'view':
+    case 'augPreview':
       return null;
     case 'error':
       return {

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetName } from '../engine/types';
 import { isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
 import { addPin, removePin, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, penaltyPatch, startingJob, sweepKindOf, type PenaltyKind, type RegularisationState } from './regularisation';
@@ -16,8 +17,8 @@ import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type 
  * `config` (the single source of truth for everything the URL carries), `run`
  * (header figures, phase), `series` (chart buffer), `pruning` (model stats,
  * sweep, compaction, lottery tables), `regularisation` (the λ sweep and
- * regularise-then-prune jobs and results), `urlNotice` and `pinned` (runs kept
- * for comparison), and verb actions. Actions that concern the worker emit ready-made {@link ToWorker}
+ * regularise-then-prune jobs and results), `augPreview` (mnist: augmented
+ * training digits), `urlNotice` and `pinned` (runs kept for comparison), and verb actions. Actions that concern the worker emit ready-made {@link ToWorker}
  * messages through {@link AppStore.onCommand}; the bridge forwards them.
  */
 export interface AppData {
@@ -28,6 +29,12 @@ export interface AppData {
   pruning: PruningState;
   /** The worker's regularisation jobs and their results in this run (fresh on a new run, kept across hot changes). */
   regularisation: RegularisationState;
+  /**
+   * mnist: the worker's latest augmentation preview for this run; null until it
+   * answers, and cleared by a new run. Asked for automatically when a mnist run
+   * is ready and {@link AUG_PREVIEW_DEBOUNCE_MS} after `aug` changes.
+   */
+  augPreview: AugPreview | null;
   /** URL keys rejected at start-up or on a pasted link; empty when none (or dismissed). */
   urlNotice: RejectedKey[];
   /** Runs pinned for comparison, oldest first (at most PINS_MAX = 4, see pins.ts); kept across runs. */
@@ -78,6 +85,8 @@ export interface AppActions {
   applyLambda(lambda: number): void;
   /** Sets the penalty in one change: none → λ₁ = λ₂ = 0; l1 → λ₁ = λ, λ₂ = 0; l2 → λ₂ = λ, λ₁ = 0; elastic → both λ. Ignored when λ is out of bounds. */
   setPenalty(kind: PenaltyKind, lambda: number): void;
+  /** mnist: asks the worker for a fresh augmentation preview (a new random draw); ignored for other datasets. */
+  requestAugPreview(): void;
   /** Applies a message from the worker (stale runIds are dropped). */
   receive(msg: FromWorker): void;
   /** 2-D datasets: stream this hidden neuron's output map with the decision boundary (null: stop). */
@@ -134,6 +143,10 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
   const snapshot = createSnapshotRef();
   const view = createLatestRef<ViewState>();
   let nextPinId = 1;
+  /** The run whose preview was already asked for on reaching ready: one automatic request per run. */
+  let previewAskedFor = 0;
+  /** Pending debounced preview request after an `aug` change. */
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
   const api = createStore<AppState>()((set, get) => {
     /** Moves to `next`: a cold change starts a new run; either way the worker is told. */
@@ -151,9 +164,15 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
           series: emptySeries(),
           pruning: freshPruning(carryLotteryHistory(pruning, sameModel)),
           regularisation: freshRegularisation(),
+          augPreview: null,
         });
       } else {
         set({ ...extra, config: next });
+        // A hot aug change: show it on the same digits once the user stops dragging.
+        if (next.aug !== prev.aug && next.dataset === 'mnist') {
+          clearTimeout(previewTimer);
+          previewTimer = setTimeout(() => get().requestAugPreview(), AUG_PREVIEW_DEBOUNCE_MS);
+        }
       }
       emit({ type: 'configure', runId: get().run.runId, config: next });
     };
@@ -171,6 +190,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       series: emptySeries(),
       pruning: freshPruning(),
       regularisation: freshRegularisation(),
+      augPreview: null,
       urlNotice,
       pinned: [],
 
@@ -214,6 +234,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
           series: emptySeries(),
           pruning: freshPruning(carryLotteryHistory(pruning, true)),
           regularisation: freshRegularisation(),
+          augPreview: null,
         });
         emit({ type: 'reset', runId: get().run.runId });
       },
@@ -258,6 +279,11 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         if (prev.l1 === patch.l1 && prev.l2 === patch.l2) return;
         applyConfig({ ...prev, ...patch });
       },
+      requestAugPreview() {
+        clearTimeout(previewTimer);
+        if (get().config.dataset !== 'mnist') return;
+        emit({ type: 'augPreview', runId: get().run.runId });
+      },
       watchNeuron(neuron) {
         emit({ type: 'watchNeuron', runId: get().run.runId, neuron });
       },
@@ -295,8 +321,20 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
           }
           return;
         }
+        if (msg.type === 'augPreview') {
+          if (msg.runId !== get().run.runId) return;
+          const { runId, count, labels, originals, augmented } = msg;
+          set({ augPreview: { runId, count, labels, originals, augmented } });
+          return;
+        }
         const next = applyWorkerMessage(get(), msg);
         if (next !== null) set(next);
+        // The first time a mnist run is ready (paused or training), show its augmentation.
+        const { run, config: current } = get();
+        if (msg.type === 'phase' && (msg.phase === 'paused' || msg.phase === 'training') && msg.runId === run.runId && current.dataset === 'mnist' && previewAskedFor !== run.runId) {
+          previewAskedFor = run.runId;
+          get().requestAugPreview();
+        }
       },
     };
   });

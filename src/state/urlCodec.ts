@@ -1,3 +1,5 @@
+import { formatAug, parseAug } from '../engine/data/augSpec';
+import { isCanonicalAug } from './augmentation';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
@@ -30,7 +32,7 @@ type Decoded<T> = { ok: true; value: T } | { ok: false; clamped: T; reason: stri
 
 /** One schema row: the value's type, default, bounds and codec. */
 export interface Row<T> {
-  kind: 'enum' | 'int' | 'float' | 'intList';
+  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList';
   default: T;
   /** Human-readable bounds, for the README and notices. */
   bounds: string;
@@ -122,11 +124,33 @@ const layersRow: Row<number[]> = {
   isValid: (v) => Array.isArray(v) && v.length <= MAX_LAYERS && v.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_UNITS),
 };
 
+/**
+ * Data augmentation as its canonical text (`flip,rotate:15,noise:0.1`, '' =
+ * none; see engine/data/augSpec.ts). Items may come in any order and are
+ * written back canonically; an out-of-range strength is clamped (all of them
+ * at once), an unknown, repeated or malformed item rejects the whole text.
+ */
+const augRow: Row<string> = {
+  kind: 'augList',
+  default: '',
+  bounds: 'flip, rotate:0–180, zoom:0–0.5, shift:0–0.5, crop:0.5–1, noise:0–1, bright:0–1, contrast:0–1',
+  decode(raw) {
+    const parsed = parseAug(raw);
+    if (parsed.ok) return { ok: true, value: formatAug(parsed.value) };
+    if (parsed.clamped !== undefined) return { ok: false, clamped: formatAug(parsed.clamped), reason: parsed.reason };
+    return { ok: false, reason: parsed.reason };
+  },
+  encode: (v) => v,
+  isValid: isCanonicalAug,
+};
+
 /** The schema table, in URL order. */
 export const SCHEMA: Schema = {
   dataset: enumRow(DATASET_NAMES, 'circle'),
   noise: numberRow('int', 0, 50, 0),
   split: numberRow('int', 10, 90, 50),
+  trainSize: numberRow('int', 100, 8000, 8000),
+  aug: augRow,
   layers: layersRow,
   act: enumRow(ACTIVATIONS, 'tanh'),
   opt: enumRow(OPTIMIZERS, 'adam'),
@@ -170,6 +194,9 @@ export const SCHEMA: Schema = {
  * and readable, and parsing gives absent keys their defaults anyway.
  */
 const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig) => boolean>> = {
+  // Image settings: only mnist reads them.
+  trainSize: (c) => c.dataset === 'mnist',
+  aug: (c) => c.dataset === 'mnist',
   s_init: (c) => c.sched !== 'off',
   s_final: (c) => c.sched !== 'off',
   s_begin: (c) => c.sched !== 'off',
@@ -282,9 +309,9 @@ export function parseHash(hash: string): ParsedHash {
 
 /**
  * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&dropout=0`,
- * leaving out the schedule's keys while `sched=off`, the lottery's while
- * `lottery=off`, and the λ sweep's and regularise-then-prune's settings while
- * they hold their defaults.
+ * leaving out the image keys (`trainSize`, `aug`) unless the dataset is mnist,
+ * the schedule's keys while `sched=off`, the lottery's while `lottery=off`, and
+ * the λ sweep's and regularise-then-prune's settings while they hold their defaults.
  */
 export function formatHash(config: ExperimentConfig): string {
   const written = CONFIG_KEYS.filter((key) => WRITTEN_WHEN[key]?.(config) ?? true);
@@ -292,7 +319,7 @@ export function formatHash(config: ExperimentConfig): string {
   return `#${parts.join('&')}`;
 }
 
-/** Percent-encodes what could break the hash, keeping commas readable. */
+/** Percent-encodes what could break the hash, keeping commas and colons readable (`aug=flip,rotate:15`). */
 function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%2C/gi, ',');
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 }

@@ -3,6 +3,7 @@ import { MNIST_ASSET_PATH, makeDataset, fetchMnist, type MnistRaw } from '../eng
 import { TrainingSession } from '../engine/train/session';
 import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type MlpSpec, type Regularisation, type TrainOptions } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
+import { augmentationOf } from './augPreview';
 import { errorText, now } from './serial';
 
 /** Callbacks a build reports through; `isCurrent()` turns false once a newer build has been asked for. */
@@ -43,7 +44,7 @@ export function regularisation(config: ExperimentConfig): Regularisation {
 
 /** The engine's training options from the URL config. */
 export function trainOptions(config: ExperimentConfig): TrainOptions {
-  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed, ...regularisation(config) };
+  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed, ...regularisation(config), augment: augmentationOf(config.aug) };
 }
 
 /**
@@ -61,7 +62,8 @@ export class RunBuilder {
 
   /** The dataset for `config`; mnist is fetched from `${assetBaseUrl}${MNIST_ASSET_PATH}` the first time. */
   async dataset(config: ExperimentConfig, assetBaseUrl: string, hooks: BuildHooks): Promise<Dataset> {
-    const key = `${config.dataset}|${config.noise}|${config.split}|${config.seed}`;
+    const trainSize = config.dataset === 'mnist' ? config.trainSize : undefined;
+    const key = `${config.dataset}|${config.noise}|${config.split}|${config.seed}|${trainSize ?? ''}`;
     if (this.lastData?.key === key) return this.lastData.dataset;
     let raw: MnistRaw | undefined;
     if (config.dataset === 'mnist') {
@@ -77,7 +79,7 @@ export class RunBuilder {
       raw = await this.mnist.raw;
       if (!hooks.isCurrent()) throw new Superseded();
     }
-    const dataset = makeDataset({ name: config.dataset, noisePercent: config.noise, trainPercent: config.split, seed: config.seed }, raw);
+    const dataset = makeDataset({ name: config.dataset, noisePercent: config.noise, trainPercent: config.split, seed: config.seed, trainSize }, raw);
     this.lastData = { key, dataset };
     return dataset;
   }

@@ -6,6 +6,7 @@ import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { JobKind, MeasuredCost, MetricPoint, ModelView, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
+import { augPreviewMessage, augmentationOf } from './augPreview';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
 import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
 import { PruningController } from './pruning';
@@ -91,6 +92,8 @@ export class TrainingHost {
   private watched: NeuronRef | null = null;
   /** A boundary for a `watchNeuron` is queued and not started (hovering coalesces). */
   private boundaryQueued = false;
+  /** Numbers the augmentation previews: each request is a fresh random draw. */
+  private augDraws = 0;
 
   constructor(post: Post, setup: BackendSetup) {
     this.builder = new RunBuilder(setup);
@@ -165,6 +168,12 @@ export class TrainingHost {
             });
           }
           return;
+        case 'augPreview': {
+          if (msg.runId !== this.runId) return;
+          const draw = this.augDraws++;
+          this.queue((gen) => this.postAugPreview(gen, draw));
+          return;
+        }
         default: {
           const unknown: never = msg;
           throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
@@ -291,6 +300,7 @@ export class TrainingHost {
         live.session.setBatchSize(next.batch);
         this.pacer.reset();
       } else if (key === 'l1' || key === 'l2' || key === 'prox' || key === 'dropout') regularise = true;
+      else if (key === 'aug') live.session.setAugmentation(augmentationOf(next.aug));
       // cv_* and rp_* only set up the jobs: nothing to apply.
     }
     if (regularise) live.session.setRegularisation(regularisation(next));
@@ -343,6 +353,14 @@ export class TrainingHost {
     this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
     this.report.snapshot(prune.snapshot());
     await this.postBoundary(gen);
+  }
+
+  /** Posts the augmentation preview (mnist only; other datasets ignore the request). */
+  private async postAugPreview(gen: number, draw: number): Promise<void> {
+    const live = this.live;
+    if (gen !== this.gen || this.readyGen !== gen || !live || this.config === null) return;
+    const out = await augPreviewMessage(live.session, live.dataset, this.config.aug, this.runId, draw);
+    if (out && gen === this.gen) this.report.send(out.msg, out.transfer);
   }
 
   /** Posts the decision boundary (2-D datasets), with the watched neuron's map when one is watched. */

@@ -11,7 +11,7 @@ describe('changedKeys / isColdChange', () => {
     expect(changedKeys(base, { ...base, layers: [8, 9] })).toEqual(['layers']);
   });
 
-  it('training, pruning and regularisation settings are hot; data, model, seed, backend and the lottery are cold', () => {
+  it('training, pruning and regularisation settings are hot; data (and the mnist trainSize), model, seed, backend and the lottery are cold; aug is hot', () => {
     expect(isColdChange(base, { ...base, lr: 0.1, opt: 'sgd', batch: 64 })).toBe(false);
     const pruningHot: Partial<ExperimentConfig> = {
       pmode: 'sparsity',
@@ -34,10 +34,12 @@ describe('changedKeys / isColdChange', () => {
     const regularisationHot: Partial<ExperimentConfig> = { l1: 0.01, l2: 0.001, prox: 1, dropout: 0.5, cv_k: 3, cv_steps: 50, cv_min: 1e-4, cv_max: 0.1, cv_points: 4, rp_steps: 100, rp_tune: 0 };
     expect(isColdChange(base, { ...base, ...regularisationHot })).toBe(false);
     expect(changedKeys(base, { ...base, ...regularisationHot })).toEqual(Object.keys(regularisationHot));
+    // Augmentation applies to the next training batch.
+    expect(isColdChange(base, { ...base, aug: 'rotate:15' })).toBe(false);
     for (const key of COLD_KEYS) {
       const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : 7 } as ExperimentConfig;
       expect(isColdChange(base, next), key).toBe(true);
     }
-    expect([...COLD_KEYS].sort()).toEqual(['act', 'backend', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'seed', 'split']);
+    expect([...COLD_KEYS].sort()).toEqual(['act', 'backend', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'seed', 'split', 'trainSize']);
   });
 });

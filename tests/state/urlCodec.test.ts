@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AUG_LIMITS, formatAug, type AugSpec } from '../../src/engine/data/augSpec';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import type { ExperimentConfig } from '../../src/protocol/config';
@@ -14,23 +15,49 @@ const float = (min: number, max: number) => fc.double({ min, max, noNaN: true })
 const SCHED_KEYS = ['s_init', 's_final', 's_begin', 's_end', 's_freq'] as const;
 const LOTTERY_KEYS = ['lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'] as const;
 
+/** The image keys, written only for mnist. */
+const IMAGE_KEYS = ['trainSize', 'aug'] as const;
+
+/** A strength of one numeric transform: its identity, a round value, or anything in bounds. */
+const strength = (k: keyof typeof AUG_LIMITS) => {
+  const { min, max, identity } = AUG_LIMITS[k];
+  return fc.oneof(fc.constant(identity), float(min, max), fc.integer({ min: 0, max: 20 }).map((n) => min + ((max - min) * n) / 20));
+};
+
+/** Any augmentation spec within bounds, as its canonical text. */
+const augText: fc.Arbitrary<string> = fc
+  .record<AugSpec>({
+    flip: fc.boolean(),
+    rotate: strength('rotate'),
+    zoom: strength('zoom'),
+    shift: strength('shift'),
+    crop: strength('crop'),
+    noise: strength('noise'),
+    bright: strength('bright'),
+    contrast: strength('contrast'),
+  })
+  .map(formatAug);
+
 /**
  * What a config reads back as: the keys not written while their feature is off
- * come back as defaults. (The λ sweep's and regularise-then-prune's settings are
+ * (or, for the image keys, while the dataset is not mnist) come back as defaults. (The λ sweep's and regularise-then-prune's settings are
  * left out only while they hold their defaults, so they always read back as written.)
  */
 function normalised(c: ExperimentConfig): ExperimentConfig {
   const out = { ...c };
   if (c.sched === 'off') for (const k of SCHED_KEYS) out[k] = D[k];
   if (c.lottery === 'off') for (const k of LOTTERY_KEYS) out[k] = D[k];
+  if (c.dataset !== 'mnist') for (const k of IMAGE_KEYS) (out as Record<string, unknown>)[k] = D[k];
   return out;
 }
 
 /** Any config within the schema's bounds. */
 const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
-  dataset: fc.constantFrom(...DATASET_NAMES),
+  dataset: fc.oneof(fc.constantFrom(...DATASET_NAMES), fc.constant('mnist' as const)),
   noise: fc.integer({ min: 0, max: 50 }),
   split: fc.integer({ min: 10, max: 90 }),
+  trainSize: fc.oneof(fc.constant(8000), fc.integer({ min: 100, max: 8000 })),
+  aug: fc.oneof(fc.constant(''), fc.constantFrom('rotate:10,zoom:0.1,shift:0.1', 'flip,rotate:180'), augText),
   layers: fc.array(fc.integer({ min: 1, max: 1024 }), { maxLength: 8 }),
   act: fc.constantFrom(...ACTIVATIONS),
   opt: fc.constantFrom(...OPTIMIZERS),
@@ -92,7 +119,7 @@ describe('formatHash / parseHash round trip', () => {
     );
     expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
     expect(CONFIG_KEYS).toEqual([
-      'dataset', 'noise', 'split', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
+      'dataset', 'noise', 'split', 'trainSize', 'aug', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
       'pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance',
       'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq',
       'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
@@ -112,6 +139,20 @@ describe('formatHash / parseHash round trip', () => {
     expect(parseHash('#s_final=0.5&lt_steps=50').config).toMatchObject({ sched: 'off', s_final: 0.5, lottery: 'off', lt_steps: 50 });
   });
 
+  it('writes the image keys (trainSize, aug) only for mnist, aug readable', () => {
+    const mnist = { ...D, dataset: 'mnist' as const, trainSize: 500, aug: 'flip,rotate:15,noise:0.1' };
+    const hash = formatHash(mnist);
+    expect(hash).toMatch(/^#dataset=mnist&noise=0&split=50&trainSize=500&aug=flip,rotate:15,noise:0\.1&layers=8,8&/);
+    expect(parseHash(hash)).toEqual({ config: mnist, rejected: [] });
+    expect(formatHash({ ...D, dataset: 'mnist' })).toContain('&trainSize=8000&aug=&layers=');
+    const toy = formatHash({ ...mnist, dataset: 'spiral' });
+    expect(toy).not.toMatch(/trainSize|aug=/);
+    // Items in any order, spaces: read and written back canonically.
+    expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, rejected: [] });
+    expect(SCHEMA.aug.isValid('noise:0.1,flip')).toBe(false);
+    expect(SCHEMA.aug.isValid('flip,noise:0.1')).toBe(true);
+  });
+
   it('writes the regularisation keys always, the λ sweep and regularise-then-prune settings only when changed', () => {
     const reg = formatHash({ ...D, l1: 0.001, prox: 1, dropout: 0.25 });
     expect(reg).toMatch(/&lottery=off&l1=0\.001&l2=0&prox=1&dropout=0\.25$/);
@@ -127,7 +168,7 @@ describe('formatHash / parseHash round trip', () => {
 
   it('has the documented defaults', () => {
     expect(D).toEqual({
-      dataset: 'circle', noise: 0, split: 50, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
+      dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
       pmode: 'threshold', threshold: 0, sparsity: 0, q: 0, scope: 'layer', keep: 1, importance: 'l1',
       sched: 'off', s_init: 0, s_final: 0.9, s_begin: 0, s_end: 1000, s_freq: 100,
       lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,
@@ -261,6 +302,18 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
     rejected: [['cv_k', /above the maximum 10; clamped to 10/], ['cv_steps', /clamped to 10/], ['cv_min', /below the minimum 1e-7; clamped to 1e-7/], ['cv_max', /clamped to 10/], ['cv_points', /below the minimum 2; clamped to 2/]],
   },
   { hash: '#cv_k=2.5&cv_points=99&rp_steps=-5&rp_tune=1e6', config: { cv_points: 20, rp_steps: 10, rp_tune: 100000 }, rejected: [['cv_k', /not a whole number; using the default 5/], ['cv_points', /clamped to 20/], ['rp_steps', /clamped to 10/], ['rp_tune', /clamped to 100000/]] },
+  // Image keys (read for any dataset, written only for mnist).
+  { hash: '#aug=<script>alert(1)</script>', config: {}, rejected: [['aug', /unknown transform "<script>alert\(1\)<\/script>"; using the default \(none\)/]] },
+  { hash: '#aug=%3Cscript%3E&trainSize=%3Cscript%3E', config: {}, rejected: [['aug', /unknown transform/], ['trainSize', /not a number; using the default 8000/]] },
+  { hash: '#aug=rotate:999', config: { aug: 'rotate:180' }, rejected: [['aug', /rotate must be in 0–180; clamped to rotate:180/]] },
+  { hash: '#aug=flip,rotate:-5,zoom:2,crop:0.1', config: { aug: 'flip,zoom:0.5,crop:0.5' }, rejected: [['aug', /clamped to flip,zoom:0\.5,crop:0\.5$/]] },
+  { hash: '#aug=flip,flip', config: {}, rejected: [['aug', /"flip" given twice; using the default \(none\)/]] },
+  { hash: '#aug=rotate:NaN&trainSize=5', config: { trainSize: 100 }, rejected: [['aug', /needs a number/], ['trainSize', /below the minimum 100; clamped to 100/]] },
+  { hash: '#aug=rotate&trainSize=1e9', config: { trainSize: 8000 }, rejected: [['aug', /needs a number/], ['trainSize', /clamped to 8000/]] },
+  { hash: '#aug=flip:1,,&trainSize=250.5', config: {}, rejected: [['aug', /takes no value|empty item/], ['trainSize', /not a whole number/]] },
+  { hash: '#aug=__proto__&trainSize=Infinity', config: {}, rejected: [['aug', /unknown transform/], ['trainSize', /not a number/]] },
+  { hash: `#aug=${'rotate:1,'.repeat(3000)}`, config: {}, rejected: [['aug', /given twice|empty item/]] },
+  { hash: '#dataset=mnist&aug=&trainSize=100', config: { dataset: 'mnist', trainSize: 100 }, rejected: [] },
   { hash: '#l1=1e-4&l2=.01&prox=1&dropout=0.5&cv_min=1E-6&rp_tune=0', config: { l1: 1e-4, l2: 0.01, prox: 1, dropout: 0.5, cv_min: 1e-6, rp_tune: 0 }, rejected: [] },
 ];
 

@@ -18,13 +18,13 @@ export { fetchMnist, parseMnistAsset, type MnistRaw } from './mnist';
  * gives nTrain = round(n·p/100), clamped so both parts are non-empty.
  * friedman targets are standardised, y ← (y − μ_train)/σ_train, so an MSE of 1
  * means "no better than predicting the mean". mnist ignores noise and split
- * (fixed 8,000/2,000) and needs the decoded asset `mnist`; without it this throws.
+ * (fixed 8,000/2,000; `trainSize` keeps the first trainSize training rows) and needs the decoded asset `mnist`; without it this throws.
  */
 export function makeDataset(cfg: DatasetConfig, mnist?: MnistRaw): Dataset {
   const info = datasetInfo(cfg.name);
   if (cfg.name === 'mnist') {
     if (!mnist) throw new Error('makeDataset: mnist needs the decoded asset (fetchMnist) as its second argument');
-    return mnistDataset(mnist, cfg.seed);
+    return mnistDataset(mnist, cfg.seed, cfg.trainSize);
   }
   const rng = new Rng(cfg.seed);
   const noise = cfg.noisePercent / 100;

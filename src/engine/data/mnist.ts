@@ -89,8 +89,10 @@ export async function fetchMnist(url: string, onProgress?: (loaded: number, tota
  * The MNIST dataset: a seeded Fisher–Yates shuffle (Rng(seed)) of all images,
  * the first 8,000 for training and the next 2,000 for testing; pixels scaled
  * to floats p/255 ∈ [0, 1]; y holds the digit 0–9. Needs at least 10,000 images.
+ * `trainSize` keeps only the first trainSize of the 8,000 training digits
+ * (rounded, clamped to 1 … 8,000; default all); the test set does not change.
  */
-export function mnistDataset(raw: MnistRaw, seed: number): Dataset {
+export function mnistDataset(raw: MnistRaw, seed: number, trainSize: number = MNIST_TRAIN): Dataset {
   const info = datasetInfo('mnist');
   if (raw.count < MNIST_TRAIN + MNIST_TEST) {
     throw new Error(`MNIST needs ${MNIST_TRAIN + MNIST_TEST} images, the asset holds ${raw.count}`);
@@ -110,7 +112,8 @@ export function mnistDataset(raw: MnistRaw, seed: number): Dataset {
     }
     return { x, y };
   };
-  const train = take(0, MNIST_TRAIN);
+  const nTrain = Number.isFinite(trainSize) ? Math.min(MNIST_TRAIN, Math.max(1, Math.round(trainSize))) : MNIST_TRAIN;
+  const train = take(0, nTrain);
   const test = take(MNIST_TRAIN, MNIST_TEST);
-  return { info, xTrain: train.x, yTrain: train.y, xTest: test.x, yTest: test.y, nTrain: MNIST_TRAIN, nTest: MNIST_TEST };
+  return { info, xTrain: train.x, yTrain: train.y, xTest: test.x, yTest: test.y, nTrain, nTest: MNIST_TEST };
 }

@@ -14,6 +14,8 @@ import { VariableMasks } from './masking';
 import { disposeOptimizer, makeOptimizer, setOptimizerLearningRate } from './optimizers';
 import { importanceTensor, sampleRows, timeForward } from './probe';
 import { penaltyGradient, penaltyTensor, softThreshold } from '../regularise/ops';
+import { isIdentityAug, type AugSpec } from '../data/augSpec';
+import { AUG_SIDE, augmentImages } from '../data/augment';
 
 /** What `trainSteps(n)` returns: n values each. */
 export interface StepLosses {
@@ -35,6 +37,18 @@ function regularisationOf(o: { l1?: number; l2?: number; prox?: boolean; dropout
 export function dropoutSeed(seed: number, step: number, layer: number): number {
   const mixed = (seed | 0) ^ Math.imul(step + 1, 0x9e3779b1) ^ Math.imul(layer + 1, 0x85ebca6b);
   return Math.floor(new Rng(mixed).next() * 4294967296);
+}
+
+/** The augmentation Rng seed of step `step` of a run seeded `seed` (a 32-bit mix, distinct from the dropout seeds'). */
+export function augmentSeed(seed: number, step: number): number {
+  return (seed | 0) ^ Math.imul(step + 1, 0x27d4eb2f) ^ 0x165667b1;
+}
+
+/** What `previewAugmentation` returns: `count` rows of 784 pixels in [0, 1], row after row. */
+export interface AugPreview {
+  labels: number[];
+  originals: Float32Array;
+  augmented: Float32Array;
 }
 
 /** What a hook sees: `step` is the number of optimizer steps completed before this one (0 for the first). */
@@ -99,6 +113,8 @@ export class TrainingSession {
   /** l1, l2, prox, dropout with defaults; all zero/false costs nothing per step. */
   private reg: Regularisation;
   private hooks: StepHook[] = [];
+  /** Augmentation of the training batches; null = none (no per-step cost). Only for 28×28 image datasets. */
+  private aug: AugSpec | null = null;
   /** Pruning masks on the device; null when the model is dense (no per-step cost). */
   private masks: VariableMasks | null = null;
   private cursor = 0;
@@ -123,6 +139,8 @@ export class TrainingSession {
     const { info } = dataset;
     this.opts = { ...options, batchSize: this.clampBatch(options.batchSize) };
     this.reg = regularisationOf(options);
+    this.aug = this.augmentationFor(options.augment);
+    if (!this.aug) delete this.opts.augment;
     this.model = buildMlp(spec, options.seed);
     try {
       if (init?.weights) this.model.setWeights(init.weights);
@@ -231,7 +249,8 @@ export class TrainingSession {
     const out = tf.tidy(() => {
       // Gather reads only the batch's rows on every backend (a slice of a big tensor is a full copy on wasm).
       const indices = tf.tensor1d(rows, 'int32');
-      const xb = tf.gather(this.xTrain, indices);
+      const xg = tf.gather(this.xTrain, indices);
+      const xb = this.aug ? augmentImages(xg, this.aug, new Rng(augmentSeed(this.opts.seed, ctx.step))) : xg;
       const yb = tf.gather(this.yTrain, indices);
       const penalty = penalised ? penaltyTensor(kernels, l1, l2) : null;
       const { value, grads } = tf.variableGrads(() => dataLoss(task, yb, forward(xb)), this.vars);
@@ -457,6 +476,51 @@ export class TrainingSession {
   /** The current regularisation (defaults filled in). */
   get regularisation(): Regularisation {
     return { ...this.reg };
+  }
+
+  /**
+   * Hot, from the next step: augments each training batch (never the test set, evaluate,
+   * predict or infer). Step s draws from Rng(augmentSeed(seed, s)), so a run is reproducible.
+   * null or the identity: none (the step is the plain one). Ignored (none) unless the
+   * dataset's rows are 28×28 images (inputDim 784).
+   */
+  setAugmentation(spec: AugSpec | null): void {
+    this.assertLive();
+    this.aug = this.augmentationFor(spec ?? undefined);
+    if (this.aug) this.opts.augment = { ...this.aug };
+    else delete this.opts.augment;
+  }
+
+  /** The augmentation in effect (a copy), null when none. */
+  get augmentation(): AugSpec | null {
+    return this.aug ? { ...this.aug } : null;
+  }
+
+  /**
+   * The first `count` training rows (at most nTrain), as they are and augmented with
+   * `spec` in one random draw: Rng(augmentSeed(seed ^ 0x5bd1e995, draw)), so each `draw`
+   * number gives a fresh, reproducible draw. Does not touch the training state. For
+   * datasets that are not 28×28 images, `augmented` is a copy of `originals`.
+   */
+  async previewAugmentation(count: number, spec: AugSpec, draw: number): Promise<AugPreview> {
+    this.assertLive();
+    const d = this.data.info.inputDim;
+    const n = Math.max(0, Math.min(Math.floor(count), this.data.nTrain));
+    const originals = this.data.xTrain.slice(0, n * d);
+    const labels = Array.from(this.data.yTrain.subarray(0, n));
+    if (n === 0 || d !== AUG_SIDE * AUG_SIDE || isIdentityAug(spec)) return { labels, originals, augmented: originals.slice() };
+    const rng = new Rng(augmentSeed(this.opts.seed ^ 0x5bd1e995, draw));
+    const out = tf.tidy(() => augmentImages(tf.tensor2d(originals, [n, d]), spec, rng));
+    try {
+      return { labels, originals, augmented: (await out.data()) as Float32Array };
+    } finally {
+      out.dispose();
+    }
+  }
+
+  private augmentationFor(spec: AugSpec | undefined): AugSpec | null {
+    if (!spec || isIdentityAug(spec) || this.data.info.inputDim !== AUG_SIDE * AUG_SIDE) return null;
+    return { ...spec };
   }
 
   /** Hot: later steps use batches of b rows (clamped to [1, nTrain]); the current permutation continues. */

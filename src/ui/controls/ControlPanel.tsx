@@ -3,6 +3,7 @@ import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../e
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_SEED } from '../../state/urlCodec';
 import { ACTIVATION_LABELS, BACKEND_CHOICE_LABELS, DATASET_LABELS, OPTIMIZER_LABELS } from '../labels';
+import { AugmentationSection } from './AugmentationSection';
 import { RangeField, SelectField } from './fields';
 import { LayersField } from './LayersField';
 import { LearningRateField } from './LearningRateField';
@@ -24,8 +25,8 @@ function randomSeed(): number {
  * The left panel: playback, then every setting of the experiment. Each control
  * carries `data-testid="control-<URL key>"` on its input or select. Changes
  * apply at once: data, model, seed and backend restart the run (cold); the
- * optimizer, learning rate, batch size, penalty and dropout apply from the
- * next step (hot), and the pruning settings at once, to the current weights
+ * optimizer, learning rate, batch size, penalty, dropout and augmentation
+ * apply from the next step (hot), and the pruning settings at once, to the current weights
  * (hot; the lottery is cold).
  */
 export function ControlPanel() {
@@ -59,9 +60,10 @@ export function ControlPanel() {
           unit=" %"
           disabled={mnist}
           onChange={(v) => setConfig('split', v)}
-          hint={mnist ? 'MNIST is fixed: 8,000 training and 2,000 test digits.' : undefined}
+          hint={mnist ? 'MNIST: a fixed split of 8,000 training and 2,000 test digits; use fewer training digits below.' : undefined}
         />
       </section>
+      <AugmentationSection />
       <section className="group">
         <h2>Model</h2>
         <LayersField />

@@ -46,6 +46,8 @@ export const PIN_KEY_NAMES: Record<keyof ExperimentConfig, string | null> = {
   cv_points: null,
   rp_steps: null,
   rp_tune: null,
+  aug: 'augmentation',
+  trainSize: 'train digits',
 };
 
 /** Differences shown in a legend entry before "+N more". */

@@ -1,0 +1,77 @@
+import { MNIST_LENET, expect, test, type PlaygroundPage } from './fixtures';
+
+/**
+ * Data augmentation on the MNIST digits (issue 6, first half): the preview
+ * shows what the network sees, the transforms follow their controls and the
+ * link, and the training-set size is a control.
+ */
+
+/** A digest of the preview's canvases of one kind ('original' or 'augmented'). */
+async function tiles(app: PlaygroundPage, kind: 'original' | 'augmented'): Promise<number> {
+  return app.page
+    .getByTestId('aug-preview')
+    .locator(`canvas[data-kind="${kind}"]`)
+    .evaluateAll((els) => {
+      let h = 0;
+      for (const el of els) {
+        const c = el as HTMLCanvasElement;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < data.length; i += 7) h = (h * 31 + data[i]) >>> 0;
+      }
+      return h;
+    });
+}
+
+test('the preview shows 16 digits beside their augmented versions, and rotation changes only the augmented ones', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open(`${MNIST_LENET}&aug=`);
+  await app.waitFor('params', (p) => p === 266_610, 60_000, 'to be 266,610');
+  const preview = page.getByTestId('aug-preview');
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.locator('canvas[data-kind="original"]')).toHaveCount(16, { timeout: 30_000 });
+  await expect(preview.locator('canvas[data-kind="augmented"]')).toHaveCount(16);
+  // Without augmentation the network sees the digits as they are.
+  await expect.poll(async () => (await tiles(app, 'augmented')) === (await tiles(app, 'original')), { timeout: 15_000 }).toBe(true);
+  const originals = await tiles(app, 'original');
+
+  await app.control('aug-rotate').scrollIntoViewIfNeeded();
+  await app.setRange('aug-rotate', 30);
+  await app.waitForHash('aug', (v) => v !== undefined && /rotate:30/.test(v));
+  await preview.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await tiles(app, 'augmented')) !== (await tiles(app, 'original')), { timeout: 15_000 }).toBe(true);
+  expect(await tiles(app, 'original')).toBe(originals);
+
+  // Each resample draws new random transforms of the same digits.
+  const before = await tiles(app, 'augmented');
+  await page.getByTestId('btn-aug-resample').click();
+  await expect.poll(() => tiles(app, 'augmented'), { timeout: 15_000 }).not.toBe(before);
+  expect(await tiles(app, 'original')).toBe(originals);
+});
+
+test('augmented MNIST training on a 500-digit subset runs and the link keeps both settings', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open(`${MNIST_LENET}&trainSize=500&aug=rotate:10,shift:0.1,noise:0.05`);
+  await expect(app.urlNotice).toHaveCount(0);
+  await app.waitFor('params', (p) => p === 266_610, 60_000, 'to be 266,610');
+  expect(Number(await app.controlValue('trainSize'))).toBe(500);
+  await app.play();
+  await app.waitForStep(60, 60_000);
+  await app.pause();
+  // 500 digits at batch 128 make three batches an epoch.
+  expect(await app.num('epoch')).toBeGreaterThanOrEqual(15);
+  expect(await app.num('test-accuracy')).toBeGreaterThan(0.5);
+  await page.reload();
+  await app.waitReady();
+  await app.waitForHash('aug', 'rotate:10,shift:0.1,noise:0.05');
+  await app.waitForHash('trainSize', '500');
+});
+
+test('a hostile augmentation link is clamped or ignored with a notice', async ({ app }) => {
+  await app.open(`${MNIST_LENET}&aug=rotate:999,noise:0.1&trainSize=5`);
+  await expect(app.urlNotice).toBeVisible();
+  const notice = await app.urlNotice.innerText();
+  expect(notice).toContain('aug');
+  expect(notice).toContain('trainSize');
+  await app.waitForHash('aug', 'rotate:180,noise:0.1');
+  await app.waitForHash('trainSize', '100');
+});
