@@ -130,6 +130,13 @@ export function isColdChange(prev: ExperimentConfig, next: ExperimentConfig): bo
 /** The penalty kinds a student picks; `elastic` is both terms at the same λ. */
 export type PenaltyKind = 'none' | 'l1' | 'l2' | 'elastic';
 
+/** The penalty a λ sweep varies for `config`: elastic when λ₁ and λ₂ are both on, L1 when only λ₁ is, else L2. */
+export function sweptPenalty(config: Pick<ExperimentConfig, 'l1' | 'l2'>): Exclude<PenaltyKind, 'none'> {
+  if (config.l1 > 0 && config.l2 > 0) return 'elastic';
+  if (config.l1 > 0) return 'l1';
+  return 'l2';
+}
+
 /** λ₁ and λ₂ for a penalty kind at strength `lambda` (none: both 0). */
 export function penaltyWeights(kind: PenaltyKind, lambda: number): Pick<ExperimentConfig, 'l1' | 'l2'> {
   switch (kind) {

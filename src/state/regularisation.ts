@@ -1,4 +1,4 @@
-import { penaltyWeights, type ExperimentConfig, type PenaltyKind } from '../protocol/config';
+import type { ExperimentConfig, PenaltyKind } from '../protocol/config';
 import type { FromWorker, JobKind, LambdaSweepResult, RegPruneResult } from '../protocol/messages';
 
 /**
@@ -49,19 +49,6 @@ export function penaltyKindOf(config: Pick<ExperimentConfig, 'l1' | 'l2'>): Pena
 export function penaltyLambdaOf(config: Pick<ExperimentConfig, 'l1' | 'l2'>): number {
   const kind = penaltyKindOf(config);
   return kind === 'l2' ? config.l2 : kind === 'none' ? 0 : config.l1;
-}
-
-/** λ₁ and λ₂ for a penalty kind at strength λ (see protocol's `penaltyWeights`). */
-export const penaltyPatch = penaltyWeights;
-
-/**
- * The penalty kind the λ sweep varies for `config` (the worker's rule): L1 or
- * L2 when only that one is on, elastic net when both are, L2 when neither is.
- * `applyLambda` uses the result's own kind; this is its fallback without a result.
- */
-export function sweepKindOf(config: Pick<ExperimentConfig, 'l1' | 'l2'>): LambdaSweepResult['kind'] {
-  const kind = penaltyKindOf(config);
-  return kind === 'none' ? 'l2' : kind;
 }
 
 /**

@@ -102,7 +102,9 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
     case 'backend': {
       const backendNotice =
         msg.fallbackFrom !== undefined ? `${msg.fallbackFrom} failed${msg.reason ? `: ${msg.reason}` : ''}. Now training on ${msg.backend}.` : null;
-      return { ...state, run: { ...run, backend: msg.backend, probes: msg.probes ?? [], backendNotice } };
+      const next = { ...state, run: { ...run, backend: msg.backend, probes: msg.probes ?? [], backendNotice } };
+      // A fallback rebuilds the session: a sweep or compaction it interrupted will not be answered.
+      return msg.fallbackFrom === undefined ? next : { ...next, pruning: { ...state.pruning, sweeping: false, compacting: false } };
     }
     case 'metrics': {
       const next: RunState = { ...run, step: msg.step, epoch: msg.epoch, stepsPerSecond: msg.stepsPerSecond };

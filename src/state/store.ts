@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetName } from '../engine/types';
-import { isColdChange, type ExperimentConfig } from '../protocol/config';
+import { isColdChange, penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
 import { addPin, removePin, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
-import { freshRegularisation, penaltyPatch, startingJob, sweepKindOf, type PenaltyKind, type RegularisationState } from './regularisation';
+import { freshRegularisation, startingJob, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
 import { emptySeries, type Series } from './series';
 import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
@@ -270,10 +270,10 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       },
       applyLambda(lambda) {
         const { config, regularisation } = get();
-        get().setPenalty(regularisation.lambdaSweep?.kind ?? sweepKindOf(config), lambda);
+        get().setPenalty(regularisation.lambdaSweep?.kind ?? sweptPenalty(config), lambda);
       },
       setPenalty(kind, lambda) {
-        const patch = penaltyPatch(kind, lambda);
+        const patch = penaltyWeights(kind, lambda);
         if (!SCHEMA.l1.isValid(patch.l1) || !SCHEMA.l2.isValid(patch.l2)) return;
         const prev = get().config;
         if (prev.l1 === patch.l1 && prev.l2 === patch.l2) return;

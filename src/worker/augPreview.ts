@@ -1,16 +1,11 @@
 /** The augmentation preview the worker posts for mnist: 16 training digits, original and augmented. */
-import { parseAugLenient, type AugSpec } from '../engine/data/augSpec';
+import { parseAugLenient } from '../engine/data/augSpec';
 import type { TrainingSession } from '../engine/train/session';
 import type { Dataset } from '../engine/types';
 import type { FromWorker } from '../protocol/messages';
 
 /** Digits in the preview grid. */
 export const AUG_PREVIEW_COUNT = 16;
-
-/** The augmentation the config's `aug` text asks for: invalid text → none, out-of-range values clamped. */
-export function augmentationOf(aug: string): AugSpec {
-  return parseAugLenient(aug);
-}
 
 /** [0, 1] floats → 0–255 bytes (rounded, clamped). */
 function toBytes(x: Float32Array): Uint8Array {
@@ -25,7 +20,7 @@ function toBytes(x: Float32Array): Uint8Array {
  */
 export async function augPreviewMessage(session: TrainingSession, dataset: Dataset, aug: string, runId: number, draw: number): Promise<{ msg: FromWorker; transfer: Transferable[] } | null> {
   if (dataset.info.name !== 'mnist') return null;
-  const { labels, originals, augmented } = await session.previewAugmentation(AUG_PREVIEW_COUNT, augmentationOf(aug), draw);
+  const { labels, originals, augmented } = await session.previewAugmentation(AUG_PREVIEW_COUNT, parseAugLenient(aug), draw);
   const o = toBytes(originals);
   const a = toBytes(augmented);
   return { msg: { type: 'augPreview', runId, count: labels.length, labels, originals: o, augmented: a }, transfer: [o.buffer, a.buffer] };

@@ -3,7 +3,7 @@ import { MNIST_ASSET_PATH, makeDataset, fetchMnist, type MnistRaw } from '../eng
 import { TrainingSession } from '../engine/train/session';
 import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type MlpSpec, type Regularisation, type TrainOptions } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
-import { augmentationOf } from './augPreview';
+import { parseAugLenient } from '../engine/data/augSpec';
 import { errorText, now } from './serial';
 
 /** Callbacks a build reports through; `isCurrent()` turns false once a newer build has been asked for. */
@@ -44,7 +44,7 @@ export function regularisation(config: ExperimentConfig): Regularisation {
 
 /** The engine's training options from the URL config. */
 export function trainOptions(config: ExperimentConfig): TrainOptions {
-  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed, ...regularisation(config), augment: augmentationOf(config.aug) };
+  return { optimizer: config.opt, learningRate: config.lr, batchSize: config.batch, seed: config.seed, ...regularisation(config), augment: parseAugLenient(config.aug) };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { JobKind, MeasuredCost, MetricPoint, ModelView, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
-import { augPreviewMessage, augmentationOf } from './augPreview';
+import { parseAugLenient } from '../engine/data/augSpec';
+import { augPreviewMessage } from './augPreview';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
 import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
 import { PruningController } from './pruning';
@@ -300,7 +301,7 @@ export class TrainingHost {
         live.session.setBatchSize(next.batch);
         this.pacer.reset();
       } else if (key === 'l1' || key === 'l2' || key === 'prox' || key === 'dropout') regularise = true;
-      else if (key === 'aug') live.session.setAugmentation(augmentationOf(next.aug));
+      else if (key === 'aug') live.session.setAugmentation(parseAugLenient(next.aug));
       // cv_* and rp_* only set up the jobs: nothing to apply.
     }
     if (regularise) live.session.setRegularisation(regularisation(next));
@@ -394,6 +395,8 @@ export class TrainingHost {
       }
       settle = gen === this.gen && !this.broken;
     } catch (e) {
+      // The run is stopped (the store shows the error): do not let maybeStartLoop restart it.
+      this.mode = 'paused';
       this.fail(e);
     } finally {
       this.loopRunning = false;
@@ -596,10 +599,11 @@ export class TrainingHost {
 
   /**
    * Queues a job (training pauses at once). One at a time: asked for while
-   * another is queued or running, it is ignored (the first goes on).
+   * another live one is queued or running, it is ignored (the first goes on);
+   * one already told to stop (a new run) does not block the next.
    */
   private startJob(kind: JobKind): void {
-    if (this.job !== null) return;
+    if (this.job !== null && this.job.stop === null) return;
     this.mode = 'paused';
     this.stepsLeft = 0;
     const job: JobState = { kind, runId: this.runId, gen: this.gen, stop: null };
@@ -666,8 +670,9 @@ export class TrainingHost {
 
   /**
    * The backend died mid-run: rebuild on the next backend that works from the
-   * last snapshot's weights and step (the optimizer state starts afresh), and
-   * carry on in the same mode. Points after that snapshot are trained again.
+   * pruning state's last read of the weights and step (snapshots, schedule
+   * steps, mask changes; the optimizer state starts afresh), and
+   * carry on in the same mode. Points after that read are trained again.
    */
   private fallBack(failed: BackendName, e: unknown): void {
     this.deadBackends.add(failed);

@@ -13,7 +13,7 @@ import { weightMasksToLayerMasks } from '../engine/prune/structured';
 import { foldDatasets, logGrid, meanStd } from '../engine/regularise/cv';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult, LayerWeights, MlpSpec, TrainOptions } from '../engine/types';
-import { penaltyWeights, type ExperimentConfig } from '../protocol/config';
+import { penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
 import type { LambdaPoint, LambdaSweepResult, RegPrunePoint, RegPruneResult } from '../protocol/messages';
 import { trainOptions } from './builder';
 import { BurstPacer, burstTargetMs } from './pacing';
@@ -74,18 +74,6 @@ export class ProgressThrottle {
     this.last = t;
     this.send(p);
   }
-}
-
-/** The penalty kind a λ sweep varies, from the config's l1 and l2 (neither: l2). */
-export function sweepKind(config: ExperimentConfig): LambdaSweepResult['kind'] {
-  if (config.l1 > 0 && config.l2 > 0) return 'elastic';
-  if (config.l1 > 0) return 'l1';
-  return 'l2';
-}
-
-/** λ₁ and λ₂ of one sweep point. */
-export function sweepPenalty(kind: LambdaSweepResult['kind'], lambda: number): { l1: number; l2: number } {
-  return penaltyWeights(kind, lambda);
 }
 
 /**
@@ -158,7 +146,7 @@ function jobOptions(config: ExperimentConfig, penalty: { l1: number; l2: number;
  */
 export async function lambdaSweep(env: JobEnv): Promise<LambdaSweepResult> {
   const { config, dataset, spec } = env;
-  const kind = sweepKind(config);
+  const kind = sweptPenalty(config);
   const prox = kind !== 'l2' && config.prox === 1;
   const grid = sweepGrid(config);
   const k = Math.max(2, Math.min(Math.round(config.cv_k), dataset.nTrain));
@@ -171,7 +159,7 @@ export async function lambdaSweep(env: JobEnv): Promise<LambdaSweepResult> {
   let done = 0;
   env.progress({ done, total, label: `λ = ${formatLambda(grid[0])}, fold 1/${k}` }, true);
   for (const lambda of grid) {
-    const options = jobOptions(config, { ...sweepPenalty(kind, lambda), prox });
+    const options = jobOptions(config, { ...penaltyWeights(kind, lambda), prox });
     const val: EvalResult[] = [];
     const train: EvalResult[] = [];
     for (let f = 0; f < k; f++) {

@@ -1,4 +1,3 @@
-import type { LayerWeights } from '../engine/types';
 import type { MetricPoint } from '../protocol/messages';
 
 /** Most points in one metrics message; more are averaged into evenly sized groups. */
@@ -102,10 +101,4 @@ export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
     out.push(merged);
   }
   return out;
-}
-
-/** Copies weights for posting, with the list of buffers to transfer (the copies; the originals stay here). */
-export function cloneForTransfer(layers: readonly LayerWeights[]): { layers: LayerWeights[]; transfer: ArrayBuffer[] } {
-  const copies = layers.map((l) => ({ inDim: l.inDim, outDim: l.outDim, kernel: l.kernel.slice(), bias: l.bias.slice() }));
-  return { layers: copies, transfer: copies.flatMap((l) => [l.kernel.buffer as ArrayBuffer, l.bias.buffer as ArrayBuffer]) };
 }

@@ -132,20 +132,6 @@ export class PruningController {
           };
   }
 
-  /** The current model (hidden widths shrink on compaction). */
-  get spec(): MlpSpec {
-    return this.specNow;
-  }
-
-  get compacted(): boolean {
-    return this.isCompacted;
-  }
-
-  /** Whether a lottery experiment runs and has not finished. */
-  get lotteryRunning(): boolean {
-    return this.lottery !== null && !this.lottery.done;
-  }
-
   private get shapes(): { inDim: number; outDim: number }[] {
     return layerShapes(this.specNow);
   }

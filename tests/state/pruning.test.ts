@@ -87,6 +87,14 @@ describe('pruning reducer', () => {
     expect(st.run.playing).toBe(false);
   });
 
+  it('a backend fallback ends a pending sweep or compaction (the rebuilt worker will not answer them)', () => {
+    const st = { ...base(), pruning: { ...freshPruning(), sweeping: true, compacting: true } };
+    const same = applyWorkerMessage(st, { type: 'backend', runId: 2, backend: 'wasm' })!;
+    expect(same.pruning).toMatchObject({ sweeping: true, compacting: true });
+    const fell = applyWorkerMessage(st, { type: 'backend', runId: 2, backend: 'cpu', fallbackFrom: 'wasm', reason: 'lost' })!;
+    expect(fell.pruning).toMatchObject({ sweeping: false, compacting: false });
+  });
+
   it('an error ends a pending sweep or compaction', () => {
     const st = applyWorkerMessage({ ...base(), pruning: { ...freshPruning(), sweeping: true, compacting: true } }, { type: 'error', runId: 2, message: 'nothing to compact' })!;
     expect(st.pruning).toMatchObject({ sweeping: false, compacting: false });

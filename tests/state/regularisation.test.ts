@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, LambdaSweepResult, MetricPoint, ModelStats, RegPruneResult, ToWorker } from '../../src/protocol/messages';
 import { freshPruning } from '../../src/state/pruning';
-import { freshRegularisation, penaltyKindOf, penaltyLambdaOf, penaltyPatch, sweepKindOf } from '../../src/state/regularisation';
+import { penaltyWeights, sweptPenalty } from '../../src/protocol/config';
+import { freshRegularisation, penaltyKindOf, penaltyLambdaOf } from '../../src/state/regularisation';
 import { applyWorkerMessage, freshRun, type RunAndSeries } from '../../src/state/run';
 import { appendPoints, emptySeries } from '../../src/state/series';
 import { createAppStore } from '../../src/state/store';
@@ -51,14 +52,14 @@ describe('penalty kind ↔ λ₁, λ₂', () => {
     expect(penaltyKindOf({ l1: 0, l2: 0.02 })).toBe('l2');
     expect(penaltyKindOf({ l1: 0.01, l2: 0.02 })).toBe('elastic');
     expect([{ l1: 0, l2: 0 }, { l1: 0.01, l2: 0 }, { l1: 0, l2: 0.02 }, { l1: 0.01, l2: 0.02 }].map(penaltyLambdaOf)).toEqual([0, 0.01, 0.02, 0.01]);
-    expect([{ l1: 0, l2: 0 }, { l1: 0.01, l2: 0 }, { l1: 0, l2: 0.02 }, { l1: 0.01, l2: 0.02 }].map(sweepKindOf)).toEqual(['l2', 'l1', 'l2', 'elastic']);
+    expect([{ l1: 0, l2: 0 }, { l1: 0.01, l2: 0 }, { l1: 0, l2: 0.02 }, { l1: 0.01, l2: 0.02 }].map(sweptPenalty)).toEqual(['l2', 'l1', 'l2', 'elastic']);
   });
 
   it('sets λ₁ and λ₂ for a kind', () => {
-    expect(penaltyPatch('none', 0.5)).toEqual({ l1: 0, l2: 0 });
-    expect(penaltyPatch('l1', 0.5)).toEqual({ l1: 0.5, l2: 0 });
-    expect(penaltyPatch('l2', 0.5)).toEqual({ l1: 0, l2: 0.5 });
-    expect(penaltyPatch('elastic', 0.5)).toEqual({ l1: 0.5, l2: 0.5 });
+    expect(penaltyWeights('none', 0.5)).toEqual({ l1: 0, l2: 0 });
+    expect(penaltyWeights('l1', 0.5)).toEqual({ l1: 0.5, l2: 0 });
+    expect(penaltyWeights('l2', 0.5)).toEqual({ l1: 0, l2: 0.5 });
+    expect(penaltyWeights('elastic', 0.5)).toEqual({ l1: 0.5, l2: 0.5 });
   });
 });
 

@@ -4,7 +4,7 @@ import { activateBackend } from '../../src/engine/backend';
 import type { ExperimentConfig } from '../../src/protocol/config';
 import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { augmentationOf } from '../../src/worker/augPreview';
+import { parseAugLenient } from '../../src/engine/data/augSpec';
 import { trainOptions } from '../../src/worker/builder';
 import { setup } from './harness';
 
@@ -42,9 +42,9 @@ afterEach(() => {
 
 describe('worker augmentation', () => {
   it('parses aug text leniently: invalid → none, out of range → clamped', () => {
-    expect(augmentationOf('flip,rotate:15').rotate).toBe(15);
-    expect(augmentationOf('bogus')).toEqual(augmentationOf(''));
-    expect(augmentationOf('rotate:999').rotate).toBe(180);
+    expect(parseAugLenient('flip,rotate:15').rotate).toBe(15);
+    expect(parseAugLenient('bogus')).toEqual(parseAugLenient(''));
+    expect(parseAugLenient('rotate:999').rotate).toBe(180);
     expect(trainOptions({ ...CIRCLE, aug: 'noise:0.2' }).augment?.noise).toBe(0.2);
   });
 

@@ -8,7 +8,8 @@ import type { FromWorker, MetricPoint } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { trainOptions } from '../../src/worker/builder';
 import { TrainingHost } from '../../src/worker/host';
-import { JOB_PROGRESS_INTERVAL_MS, ProgressThrottle, REG_PRUNE_LEVELS, argminFinite, formatLambda, sweepGrid, sweepKind, sweepPenalty } from '../../src/worker/jobs';
+import { JOB_PROGRESS_INTERVAL_MS, ProgressThrottle, REG_PRUNE_LEVELS, argminFinite, formatLambda, sweepGrid } from '../../src/worker/jobs';
+import { penaltyWeights, sweptPenalty } from '../../src/protocol/config';
 import { downsample } from '../../src/worker/outbox';
 import { setup } from './harness';
 
@@ -48,13 +49,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('job helpers', () => {
   it('chooses the swept penalty from l1 and l2, and maps λ onto them', () => {
-    expect(sweepKind({ ...CIRCLE, l1: 0, l2: 0 })).toBe('l2');
-    expect(sweepKind({ ...CIRCLE, l1: 1e-3, l2: 0 })).toBe('l1');
-    expect(sweepKind({ ...CIRCLE, l1: 0, l2: 1e-3 })).toBe('l2');
-    expect(sweepKind({ ...CIRCLE, l1: 1e-3, l2: 1e-2 })).toBe('elastic');
-    expect(sweepPenalty('l1', 0.5)).toEqual({ l1: 0.5, l2: 0 });
-    expect(sweepPenalty('l2', 0.5)).toEqual({ l1: 0, l2: 0.5 });
-    expect(sweepPenalty('elastic', 0.5)).toEqual({ l1: 0.5, l2: 0.5 });
+    expect(sweptPenalty({ ...CIRCLE, l1: 0, l2: 0 })).toBe('l2');
+    expect(sweptPenalty({ ...CIRCLE, l1: 1e-3, l2: 0 })).toBe('l1');
+    expect(sweptPenalty({ ...CIRCLE, l1: 0, l2: 1e-3 })).toBe('l2');
+    expect(sweptPenalty({ ...CIRCLE, l1: 1e-3, l2: 1e-2 })).toBe('elastic');
+    expect(penaltyWeights('l1', 0.5)).toEqual({ l1: 0.5, l2: 0 });
+    expect(penaltyWeights('l2', 0.5)).toEqual({ l1: 0, l2: 0.5 });
+    expect(penaltyWeights('elastic', 0.5)).toEqual({ l1: 0.5, l2: 0.5 });
   });
 
   it('builds the grid from cv_min, cv_max, cv_points, swapping reversed ends', () => {

@@ -57,7 +57,11 @@ export interface StepContext {
   model: Mlp;
 }
 
-/** Extension points for later features (pruning masks, proximal L1). */
+/**
+ * Extension points around the optimizer update. Masks, penalties and the
+ * proximal step are built into the step itself; hooks are for experiments
+ * (and tests) that need to see or change gradients.
+ */
 export interface StepHook {
   /**
    * Runs inside tf.tidy before the update; may return replaced gradients (e.g. grad ⊙ mask),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
-import { sweepKindOf } from '../../state/regularisation';
+import { sweptPenalty } from '../../protocol/config';
 import { useAppStore } from '../../state/useAppStore';
 import { downloadText } from '../download';
 import { JobProgress } from './JobProgress';
@@ -27,8 +27,8 @@ export function LambdaSweepCard({ message }: { message: string | null }) {
   const rows = useMemo(() => (result === null ? [] : validationRows(result)), [result]);
 
   // The kind the next sweep varies (the worker's rule), and the kind of the one shown.
-  const nextKind = sweepKindLabel({ kind: sweepKindOf(cfg), prox: cfg.prox === 1 });
-  const kind = result?.kind ?? sweepKindOf(cfg);
+  const nextKind = sweepKindLabel({ kind: sweptPenalty(cfg), prox: cfg.prox === 1 });
+  const kind = result?.kind ?? sweptPenalty(cfg);
   // The λ in use now for the shown kind (L1's for elastic net, where both are equal after applying).
   const currentLambda = kind === 'l2' ? cfg.l2 : cfg.l1;
   const best = result?.bestLambda ?? null;
