@@ -21,7 +21,8 @@ function DigitCanvas({ pixels }: { pixels: Uint8Array }) {
  * "true → predicted". Re-renders once per test-set evaluation.
  */
 export function ConfusionCard() {
-  const confusion = useViewField('confusion');
+  const card = useRef<HTMLDivElement>(null);
+  const confusion = useViewField('confusion', card);
   const summary = useMemo(() => {
     if (confusion === null) return null;
     const { counts, classes } = confusion;
@@ -30,7 +31,7 @@ export function ConfusionCard() {
 
   if (confusion === null || summary === null) {
     return (
-      <div className="chart-card inspect-card confusion-card">
+      <div className="chart-card inspect-card confusion-card" ref={card}>
         <div className="chart-head">
           <h2>Confusion matrix</h2>
         </div>
@@ -45,7 +46,7 @@ export function ConfusionCard() {
   const withPixels = misclassified.filter((m) => m.pixels !== undefined);
   const worst = summary.top[0];
   return (
-    <div className="chart-card inspect-card confusion-card">
+    <div className="chart-card inspect-card confusion-card" ref={card}>
       <div className="chart-head">
         <h2>
           Confusion matrix <span className="chart-sub">(test set)</span>

@@ -23,7 +23,8 @@ function fitText(r2: number | null): string {
  */
 export function ScatterCard() {
   const store = useAppStoreApi();
-  const regression = useViewField('regression');
+  const card = useRef<HTMLDivElement>(null);
+  const regression = useViewField('regression', card);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const r2 = regression === null ? null : rSquared(regression.predicted, regression.actual);
 
@@ -42,7 +43,7 @@ export function ScatterCard() {
   }, [store, regression]);
 
   return (
-    <div className="chart-card inspect-card scatter-card">
+    <div className="chart-card inspect-card scatter-card" ref={card}>
       <div className="chart-head">
         <h2>
           Predicted vs true <span className="chart-sub">(test set)</span>
