@@ -2,8 +2,9 @@ import { useId, type ReactNode } from 'react';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatLambda, formatThreshold } from '../format';
 import { ExactInput, Field, useDraft } from './fields';
-import { LAMBDA_MAX_POSITION, lambdaAt, lambdaPosition } from './lambdaScale';
-import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from './thresholdScale';
+import { LAMBDA_SCALE } from './lambdaScale';
+import type { LogScale } from './logScale';
+import { THRESHOLD_SCALE } from './thresholdScale';
 
 /**
  * A slider over fractional values (`step` apart), committed live on every
@@ -78,23 +79,7 @@ export function ThresholdField({ value, disabled, title, onChange, hint }: { val
   return (
     <Field label="Threshold θ" htmlFor={id} hint={hint} aside={shown}>
       <div className="input-row">
-        <input
-          id={id}
-          type="range"
-          data-testid="control-threshold"
-          data-value={String(value)}
-          min={0}
-          max={THRESHOLD_MAX_POSITION}
-          step={1}
-          value={thresholdPosition(value)}
-          disabled={disabled}
-          title={title}
-          aria-valuetext={value === 0 ? 'off' : `θ = ${shown}`}
-          onChange={(e) => {
-            const pos = Number(e.target.value);
-            if (Number.isInteger(pos)) onChange(thresholdAt(pos));
-          }}
-        />
+        <LogRange id={id} scale={THRESHOLD_SCALE} testId="control-threshold" symbol="θ" value={value} shown={shown} disabled={disabled} title={title} onChange={onChange} />
         <ExactInput label="Exact threshold θ" testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
       </div>
     </Field>
@@ -110,21 +95,55 @@ export function LambdaField({ value, onChange, hint }: { value: number; onChange
   const shown = formatLambda(value);
   return (
     <Field label="Strength λ" htmlFor={id} hint={hint} aside={shown}>
-      <input
-        id={id}
-        type="range"
-        data-testid="control-lambda"
-        data-value={String(value)}
-        min={0}
-        max={LAMBDA_MAX_POSITION}
-        step={1}
-        value={lambdaPosition(value)}
-        aria-valuetext={value === 0 ? 'off' : `λ = ${shown}`}
-        onChange={(e) => {
-          const pos = Number(e.target.value);
-          if (Number.isInteger(pos)) onChange(lambdaAt(pos));
-        }}
-      />
+      <LogRange id={id} scale={LAMBDA_SCALE} testId="control-lambda" symbol="λ" value={value} shown={shown} onChange={onChange} />
     </Field>
+  );
+}
+
+/**
+ * A range input over a {@link LogScale}: its value is the slider position,
+ * its `data-value` the value itself (position 0 = off); committed live.
+ */
+function LogRange({
+  id,
+  scale,
+  testId,
+  symbol,
+  value,
+  shown,
+  disabled = false,
+  title,
+  onChange,
+}: {
+  id: string;
+  scale: LogScale;
+  testId: string;
+  /** The value's name for screen readers (θ, λ). */
+  symbol: string;
+  value: number;
+  /** The value as shown beside the label. */
+  shown: string;
+  disabled?: boolean;
+  title?: string;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <input
+      id={id}
+      type="range"
+      data-testid={testId}
+      data-value={String(value)}
+      min={0}
+      max={scale.maxPosition}
+      step={1}
+      value={scale.position(value)}
+      disabled={disabled}
+      title={title}
+      aria-valuetext={value === 0 ? 'off' : `${symbol} = ${shown}`}
+      onChange={(e) => {
+        const pos = Number(e.target.value);
+        if (Number.isInteger(pos)) onChange(scale.at(pos));
+      }}
+    />
   );
 }
