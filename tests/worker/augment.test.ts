@@ -2,22 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { activateBackend } from '../../src/engine/backend';
 import type { ExperimentConfig } from '../../src/protocol/config';
-import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { parseAugLenient } from '../../src/engine/data/augSpec';
 import { trainOptions } from '../../src/worker/builder';
-import { setup } from './harness';
+import { all, setup, until } from './harness';
 
-type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
-const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-const all = <T extends FromWorker['type']>(got: FromWorker[], type: T, from = 0) => got.slice(from).filter((m): m is Msg<T> => m.type === type);
 
 function mnistAsset(): ArrayBuffer {
   const count = 10_000;

@@ -18,3 +18,19 @@ export function setup() {
   host.handle({ type: 'init', assetBaseUrl: 'http://localhost/' });
   return { host, got, at, transfers };
 }
+
+/** A posted message of one type. */
+export type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
+
+/** The messages of `type` in `got`, from index `from` on. */
+export const all = <T extends FromWorker['type']>(got: FromWorker[], type: T, from = 0): Msg<T>[] =>
+  got.slice(from).filter((m): m is Msg<T> => m.type === type);
+
+/** Resolves once `ok()` holds, polling every 5 ms; throws after `ms`. */
+export async function until(ok: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -5,16 +5,9 @@ import { TrainingSession } from '../../src/engine/train/session';
 import type { ExperimentConfig } from '../../src/protocol/config';
 import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { setup } from './harness';
+import { setup, until } from './harness';
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
-const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const lastOf = <T extends FromWorker['type']>(got: FromWorker[], type: T) => got.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type).at(-1);
 const phases = (got: FromWorker[]) => got.filter((m) => m.type === 'phase').map((m) => (m as { phase: string }).phase);
 

@@ -12,21 +12,12 @@ import type { FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { TrainingHost } from '../../src/worker/host';
 import { SWEEP_LEVELS } from '../../src/worker/pruning';
-import { setup } from './harness';
+import { type Msg, all, setup, until } from './harness';
 
-type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 /** Kernel sizes of circle with layers 8,8: 2·8, 8·8, 8·2. */
 const TOTALS = [16, 64, 16];
-const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-const all = <T extends FromWorker['type']>(got: FromWorker[], type: T, from = 0) => got.slice(from).filter((m): m is Msg<T> => m.type === type);
 const lastOf = <T extends FromWorker['type']>(got: FromWorker[], type: T) => all(got, type).at(-1);
 const phases = (got: FromWorker[]) => got.filter((m) => m.type === 'phase').map((m) => (m as Msg<'phase'>).phase);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

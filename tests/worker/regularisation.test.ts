@@ -11,21 +11,14 @@ import { TrainingHost } from '../../src/worker/host';
 import { JOB_PROGRESS_INTERVAL_MS, ProgressThrottle, REG_PRUNE_LEVELS, argminFinite, formatLambda, sweepGrid } from '../../src/worker/jobs';
 import { penaltyWeights, sweptPenalty } from '../../src/protocol/config';
 import { downsample } from '../../src/worker/outbox';
-import { setup } from './harness';
+import { type Msg, all, setup, until as waitUntil } from './harness';
 
-type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
 /** A small, quick λ sweep: 3 λ × 3 folds × 20 steps. */
 const SMALL_SWEEP: ExperimentConfig = { ...CIRCLE, cv_k: 3, cv_steps: 20, cv_min: 1e-4, cv_max: 1e-1, cv_points: 3 };
-const until = async (ok: () => boolean, ms = 30_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-const all = <T extends FromWorker['type']>(got: FromWorker[], type: T, from = 0) => got.slice(from).filter((m): m is Msg<T> => m.type === type);
+/** The jobs here train many networks: a longer limit than the harness's. */
+const until = (ok: () => boolean, ms = 30_000): Promise<void> => waitUntil(ok, ms);
 const lastOf = <T extends FromWorker['type']>(got: FromWorker[], type: T) => all(got, type).at(-1);
 const phases = (got: FromWorker[]) => got.filter((m) => m.type === 'phase').map((m) => (m as Msg<'phase'>).phase);
 const jobEnded = (got: FromWorker[], from = 0) => all(got, 'job', from).some((m) => m.finished === true || m.cancelled === true);

@@ -10,19 +10,10 @@ import { BOUNDARY_GRID, type FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { TrainingHost } from '../../src/worker/host';
 import { MAX_MISCLASSIFIED, ViewMaker, boundaryExtent, confusionOf, gridInputs } from '../../src/worker/views';
-import { setup } from './harness';
+import { type Msg, all, setup, until } from './harness';
 
-type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
-const until = async (ok: () => boolean, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-const all = <T extends FromWorker['type']>(got: FromWorker[], type: T, from = 0) => got.slice(from).filter((m): m is Msg<T> => m.type === type);
 const lastOf = <T extends FromWorker['type']>(got: FromWorker[], type: T) => all(got, type).at(-1);
 const views = (got: FromWorker[], from = 0) => all(got, 'view', from);
 const datasetOf = (c: ExperimentConfig): Dataset => makeDataset({ name: c.dataset, noisePercent: c.noise, trainPercent: c.split, seed: c.seed });
