@@ -4,7 +4,7 @@
  * to the hardware, on every backend that initialises? See bench/README.md.
  *
  * Needs a production build in dist/ (the npm script builds first). Serves it with
- * `vite preview` on a free port, drives headless Chromium, prints a table and
+ * a small static server (bench/serve.mjs) on a free port, drives headless Chromium, prints a table and
  * writes bench/results/latest.json.
  *
  * Options: --cases=mnist-lenet,circle-8-8  --backends=wasm,cpu  --window=8000 (ms)
@@ -17,10 +17,10 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { measureApp } from './app-probe.mjs';
 import { measurePruning } from './prune-probe.mjs';
+import { serveStatic } from './serve.mjs';
 import { BACKENDS, CASES } from './cases.mjs';
 import { MAIN_THREAD_TARGET_MS, RATIO_TARGET, THETA_TARGET_MS, formatPruningTable, formatTable, verdicts } from './report.mjs';
 
@@ -46,6 +46,8 @@ function parseArgs(argv) {
     out: opts.out ?? join(ROOT, 'bench', 'results', 'latest.json'),
     dist: resolve(ROOT, opts.dist ?? 'dist'),
     prune: opts['no-prune'] !== 'true',
+    /** Extra Chromium flags, space-separated (e.g. to run WebGL/WebGPU on a real GPU; see bench/README.md). */
+    chromiumArgs: (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
     /** Training before the pruning figures are taken, ms. */
     pruneTrainMs: quick ? 2_000 : 5_000,
   };
@@ -96,9 +98,9 @@ async function main() {
     log(`warning: the machine is busy (1-min load ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores); figures will be noisy.`);
   }
   const port = await freePort();
-  const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1', open: false }, build: { outDir: opts.dist } });
+  const server = await serveStatic(opts.dist, port);
   const baseUrl = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] });
+  const browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS, ...opts.chromiumArgs] });
   log(`Chromium ${browser.version()} (${found.path}), serving ${opts.dist} at ${baseUrl}`);
 
   const benchContext = await browser.newContext();

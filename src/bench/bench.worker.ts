@@ -9,7 +9,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { activateBackend } from '../engine/backend';
 import { datasetInfo, fetchMnist, makeDataset } from '../engine/data';
-import { mlpSpec, trainingFlopsPerStep } from '../engine/model/spec';
+import { experimentSpec, trainingFlopsPerStep } from '../engine/model/spec';
 import { bareStepsPerSecond, matmulGflops } from '../engine/train/bare';
 import type { BackendName } from '../engine/types';
 import type { BareResult, BenchReply, BenchRequest, MatmulResult } from './types';
@@ -33,7 +33,7 @@ async function bare(request: Extract<BenchRequest, { kind: 'bare' }>): Promise<B
   const activeBackend = await switchBackend(backend);
   const mnist = c.dataset === 'mnist' ? await fetchMnist(request.mnistUrl) : undefined;
   const dataset = makeDataset({ name: c.dataset, noisePercent: c.noise, trainPercent: c.split, seed: c.seed }, mnist);
-  const spec = mlpSpec(datasetInfo(c.dataset), c.layers, c.act);
+  const spec = experimentSpec(datasetInfo(c.dataset), c);
   const options = { optimizer: c.opt, learningRate: c.lr, batchSize: c.batch, seed: c.seed };
   const stepsPerSecond = await bareStepsPerSecond(dataset, spec, options, steps);
   return {

@@ -4,6 +4,7 @@
  * pulling tfjs into its bundle.
  */
 import type { AugSpec } from './data/augSpec';
+import type { ConvLayerSpec } from './model/convSpec';
 
 /** Every dataset the playground offers; also the values of the `dataset` URL key. */
 export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'friedman' | 'mnist';
@@ -62,17 +63,30 @@ export interface Dataset {
   nTest: number;
 }
 
-/** A plain-data multilayer perceptron: input → hidden widths → output. */
-export interface MlpSpec {
+/**
+ * A plain-data network: an MLP (input → dense hidden widths → output) or, with
+ * `conv`, a CNN (input image → conv stack → flatten → dense hidden widths → output).
+ */
+export interface ModelSpec {
   inputDim: number;
-  /** Hidden layer widths, input side first; e.g. [300, 100] for LeNet-300-100. May be empty. */
+  /** Dense hidden layer widths, input side first (after the Flatten of a CNN); e.g. [300, 100] for LeNet-300-100. May be empty. */
   hidden: number[];
   activation: Activation;
   outputDim: number;
   task: Task;
+  /**
+   * Present for a CNN: the image shape (height·width·channels = inputDim, rows stored
+   * NHWC) and the conv stack in front of the dense layers; `pool` > 1 max-pools
+   * pool×pool (stride pool, valid) after every conv layer.
+   */
+  conv?: { height: number; width: number; channels: number; layers: ConvLayerSpec[]; pool: number };
 }
 
-/** One dense layer's parameters read out of the model: `kernel` is row-major [inDim × outDim]. */
+/**
+ * One layer's parameters read out of the model: `kernel` is row-major [inDim × outDim].
+ * For a conv layer inDim = kh·kw·cin and outDim = filters: the kernel is tfjs's HWIO
+ * filter [kh, kw, cin, cout] in row-major order (row (i·kw + j)·cin + c, column = filter).
+ */
 export interface LayerWeights {
   inDim: number;
   outDim: number;
@@ -93,7 +107,7 @@ export interface TrainOptions {
   l2?: number;
   /** Apply L1 by soft-thresholding after each update (exact zeros) instead of its subgradient; default false. Hot. */
   prox?: boolean;
-  /** Inverted-dropout rate after every hidden activation while training, in [0, 1); default 0 (off). Hot. */
+  /** Inverted-dropout rate after every DENSE hidden activation while training (not after conv layers), in [0, 1); default 0 (off). Hot. */
   dropout?: number;
   /** Augmentation of the training batches of image datasets (inputDim 784); absent or identity = none. Hot. */
   augment?: AugSpec;

@@ -92,7 +92,23 @@ export interface ExperimentConfig {
   aug: string;
   /** mnist: training digits used (the first trainSize of the seeded 8,000); other datasets ignore it. */
   trainSize: number;
+
+  // ── Network structure (image datasets; other datasets always train an MLP) ──
+  /** `mlp`: dense layers only (`layers`); `cnn`: the conv stack `conv`, then the dense `layers`, then the output. */
+  arch: Arch;
+  /**
+   * The CNN's conv layers, canonical text (engine/model/spec.ts `formatConv`):
+   * comma-separated `filters:kernel` or `filters:kernel:stride`, e.g. `32:3,64:3`
+   * (the seed article's shape). 'valid' padding, the activation `act`.
+   */
+  conv: string;
+  /** Max-pool window after every conv layer: 2 (2×2, stride 2) or 1 (no pooling). */
+  pool: number;
 }
+
+/** The network structures; also the values of the `arch` URL key. */
+export type Arch = 'mlp' | 'cnn';
+export const ARCHES: readonly Arch[] = ['mlp', 'cnn'];
 
 /** Keys whose change needs a new session (new data or new weights); every other key is applied hot. */
 export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = [
@@ -109,6 +125,9 @@ export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = [
   'lt_steps',
   'lt_rounds',
   'trainSize',
+  'arch',
+  'conv',
+  'pool',
 ];
 
 /** The keys whose values differ between two configs (layers compared element-wise). */

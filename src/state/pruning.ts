@@ -19,7 +19,7 @@ export interface PruningState {
   /** The lottery table of the current run. */
   lottery: { rows: LotteryRow[]; done: boolean };
   /**
-   * Finished lottery tables of earlier runs with the same dataset and layers,
+   * Finished lottery tables of earlier runs of the same network (network.ts `sameNetwork`),
    * latest per mode (rewind, random): the winning ticket beside its control.
    */
   lotteryHistory: LotteryRow[][];
@@ -33,8 +33,8 @@ export function freshPruning(lotteryHistory: LotteryRow[][] = []): PruningState 
 /**
  * The lottery history a new run starts with: the previous run's history plus
  * its table if that table finished, keeping the latest finished table per mode
- * (rewind beside random, the control). Empty when the dataset or the hidden
- * layers changed: the tables would no longer compare like with like.
+ * (rewind beside random, the control). Empty when the network changed
+ * (dataset, hidden layers, or a CNN's conv stack): the tables would no longer compare like with like.
  */
 export function carryLotteryHistory(previous: PruningState, sameModel: boolean): LotteryRow[][] {
   if (!sameModel) return [];

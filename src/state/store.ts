@@ -7,6 +7,7 @@ import { addPin, removePin, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, startingJob, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
+import { SEED_ARTICLE_CNN, sameNetwork } from './network';
 import { emptySeries, type Series } from './series';
 import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
 import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
@@ -47,6 +48,11 @@ export interface AppActions {
   setConfig<K extends keyof ExperimentConfig>(key: K, value: ExperimentConfig[K]): void;
   /** Sets the dataset, and switching to or from mnist also its sensible model defaults (see {@link presetFor}). */
   setDataset(name: DatasetName): void;
+  /**
+   * Picks the seed article's CNN ({@link SEED_ARTICLE_CNN}: arch, conv, pool,
+   * dense layers and dropout) in one change, so one new run starts, not five.
+   */
+  applySeedArticleCnn(): void;
   /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice. */
   replaceConfig(config: ExperimentConfig, rejected?: RejectedKey[]): void;
   /** Starts training; ignored while a job (λ sweep, regularise-then-prune) runs. */
@@ -115,12 +121,12 @@ export interface AppStore extends StoreApi<AppState> {
   view: ViewRef;
 }
 
-/** Model settings that suit mnist (LeNet-300-100, Adam at 1e-3, batch 128). */
-export const MNIST_PRESET: Pick<ExperimentConfig, 'layers' | 'act' | 'lr' | 'batch'> = { layers: [300, 100], act: 'relu', lr: 0.001, batch: 128 };
+/** Model settings that suit mnist (LeNet-300-100, an MLP; Adam at 1e-3, batch 128). */
+export const MNIST_PRESET: Pick<ExperimentConfig, 'arch' | 'layers' | 'act' | 'lr' | 'batch'> = { arch: 'mlp', layers: [300, 100], act: 'relu', lr: 0.001, batch: 128 };
 /** Model settings that suit the small 2-D and regression datasets: the URL defaults. */
-export const TOY_PRESET: Pick<ExperimentConfig, 'layers' | 'act' | 'lr' | 'batch'> = (() => {
+export const TOY_PRESET: Pick<ExperimentConfig, 'arch' | 'layers' | 'act' | 'lr' | 'batch'> = (() => {
   const d = defaultConfig();
-  return { layers: d.layers, act: d.act, lr: d.lr, batch: d.batch };
+  return { arch: d.arch, layers: d.layers, act: d.act, lr: d.lr, batch: d.batch };
 })();
 
 /**
@@ -154,7 +160,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       const { config: prev, run, pruning } = get();
       if (isColdChange(prev, next)) {
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
-        const sameModel = prev.dataset === next.dataset && prev.layers.join(',') === next.layers.join(',');
+        const sameModel = sameNetwork(prev, next);
         snapshot.set(null);
         view.set(null);
         set({
@@ -201,6 +207,9 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       setDataset(name) {
         const prev = get().config;
         applyConfig({ ...prev, ...presetFor(prev.dataset, name), dataset: name });
+      },
+      applySeedArticleCnn() {
+        applyConfig({ ...get().config, ...SEED_ARTICLE_CNN, layers: [...SEED_ARTICLE_CNN.layers] });
       },
       replaceConfig(next, rejected = []) {
         if (!isValidConfig(next)) return;

@@ -1,8 +1,9 @@
 import { formatAug, parseAug } from '../engine/data/augSpec';
+import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_CONV_LAYERS, POOL_SIZES, formatConv, isCanonicalConv, parseConv } from '../engine/model/convSpec';
 import { isCanonicalAug } from './augmentation';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
-import type { ExperimentConfig } from '../protocol/config';
+import { ARCHES, type ExperimentConfig } from '../protocol/config';
 
 /**
  * The URL codec: the whole experiment lives in the location hash as short,
@@ -32,7 +33,7 @@ type Decoded<T> = { ok: true; value: T } | { ok: false; clamped: T; reason: stri
 
 /** One schema row: the value's type, default, bounds and codec. */
 export interface Row<T> {
-  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList';
+  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList' | 'convList';
   default: T;
   /** Human-readable bounds, for the README and notices. */
   bounds: string;
@@ -144,6 +145,32 @@ const augRow: Row<string> = {
   isValid: isCanonicalAug,
 };
 
+/** The CNN's conv stack as canonical text (`32:3,64:3`; see engine/model/convSpec.ts). A malformed stack falls back to the default. */
+const convRow: Row<string> = {
+  kind: 'convList',
+  default: DEFAULT_CONV,
+  bounds: `1–${MAX_CONV_LAYERS} of filters:kernel[:stride], filters 1–${CONV_FILTERS_MAX}, kernel 1–${CONV_KERNEL_MAX}, stride 1–${CONV_STRIDE_MAX}, fitting 28×28 with 2×2 pooling`,
+  decode(raw) {
+    const parsed = parseConv(raw);
+    return parsed.ok ? { ok: true, value: formatConv(parsed.value) } : { ok: false, reason: parsed.reason };
+  },
+  encode: (v) => v,
+  isValid: isCanonicalConv,
+};
+
+/** The pooling window: one of {@link POOL_SIZES}. */
+const poolRow: Row<number> = {
+  kind: 'int',
+  default: 2,
+  bounds: POOL_SIZES.join('|'),
+  decode(raw) {
+    const n = Number(raw.trim());
+    return /^\d+$/.test(raw.trim()) && POOL_SIZES.includes(n) ? { ok: true, value: n } : { ok: false, reason: `not one of ${POOL_SIZES.join(', ')}` };
+  },
+  encode: (v) => String(v),
+  isValid: (v) => POOL_SIZES.includes(v),
+};
+
 /** The schema table, in URL order. */
 export const SCHEMA: Schema = {
   dataset: enumRow(DATASET_NAMES, 'circle'),
@@ -151,6 +178,9 @@ export const SCHEMA: Schema = {
   split: numberRow('int', 10, 90, 50),
   trainSize: numberRow('int', 100, 8000, 8000),
   aug: augRow,
+  arch: enumRow(ARCHES, 'mlp'),
+  conv: convRow,
+  pool: poolRow,
   layers: layersRow,
   act: enumRow(ACTIVATIONS, 'tanh'),
   opt: enumRow(OPTIMIZERS, 'adam'),
@@ -197,6 +227,9 @@ const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig)
   // Image settings: only mnist reads them.
   trainSize: (c) => c.dataset === 'mnist',
   aug: (c) => c.dataset === 'mnist',
+  arch: (c) => c.dataset === 'mnist',
+  conv: (c) => c.dataset === 'mnist' && c.arch === 'cnn',
+  pool: (c) => c.dataset === 'mnist' && c.arch === 'cnn',
   s_init: (c) => c.sched !== 'off',
   s_final: (c) => c.sched !== 'off',
   s_begin: (c) => c.sched !== 'off',

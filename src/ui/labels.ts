@@ -1,4 +1,5 @@
 import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } from '../engine/prune/types';
+import type { Arch } from '../protocol/config';
 import type { PenaltyKind } from '../state/regularisation';
 import type { Activation, BackendChoice, BackendName, DatasetName, OptimizerName } from '../engine/types';
 
@@ -12,6 +13,8 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   friedman: 'Friedman #1 (regression)',
   mnist: 'MNIST digits (10,000)',
 };
+
+export const ARCH_LABELS: Record<Arch, string> = { mlp: 'MLP (dense layers)', cnn: 'CNN (conv layers, then dense)' };
 
 export const ACTIVATION_LABELS: Record<Activation, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' };
 

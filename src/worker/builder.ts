@@ -1,7 +1,8 @@
 import { activateBackend, fallbackOrder, probeBackends, type BackendSetup } from '../engine/backend';
+import { CNN_WASM_REASON, trainableBackends } from '../engine/model/spec';
 import { MNIST_ASSET_PATH, makeDataset, fetchMnist, type MnistRaw } from '../engine/data/index';
 import { TrainingSession } from '../engine/train/session';
-import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type MlpSpec, type Regularisation, type TrainOptions } from '../engine/types';
+import { BACKEND_NAMES, type BackendName, type BackendProbe, type Dataset, type ModelSpec, type Regularisation, type TrainOptions } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
 import { parseAugLenient } from '../engine/data/augSpec';
 import { errorText, now } from './serial';
@@ -85,17 +86,22 @@ export class RunBuilder {
   }
 
   /** Activates the backend `config` asks for and says which one it is. */
-  async backend(config: ExperimentConfig, dataset: Dataset, spec: MlpSpec, hooks: BuildHooks): Promise<BackendChoiceResult> {
+  async backend(config: ExperimentConfig, dataset: Dataset, spec: ModelSpec, hooks: BuildHooks): Promise<BackendChoiceResult> {
+    const trainable = trainableBackends(spec);
     if (config.backend !== 'auto') {
+      if (!trainable.includes(config.backend)) {
+        const backend = await this.fallback(config.backend, new Set([config.backend]), spec);
+        return { backend, fallbackFrom: config.backend, reason: CNN_WASM_REASON };
+      }
       try {
         await activateBackend(config.backend, this.setup);
         return { backend: config.backend };
       } catch (e) {
-        const backend = await this.fallback(config.backend, new Set([config.backend]));
+        const backend = await this.fallback(config.backend, new Set([config.backend]), spec);
         return { backend, fallbackFrom: config.backend, reason: errorText(e) };
       }
     }
-    const key = `${spec.inputDim}-${spec.hidden.join('-')}-${spec.outputDim}|${spec.activation}|${config.batch}`;
+    const key = `${JSON.stringify(spec)}|${config.batch}`;
     if (this.probed?.key === key) {
       try {
         await activateBackend(this.probed.chosen, this.setup);
@@ -109,9 +115,11 @@ export class RunBuilder {
       hooks.onMeasuring(b);
       return measureSteps(dataset, spec, options, hooks);
     };
-    const { chosen, probes } = await probeBackends(BACKEND_NAMES, measure, this.setup);
+    const { chosen, probes } = await probeBackends(trainable, measure, this.setup);
     if (!hooks.isCurrent()) throw new Superseded();
-    const sorted = [...probes].sort((a, b) => (b.stepsPerSecond ?? -1) - (a.stepsPerSecond ?? -1));
+    // Backends that cannot train this model are listed with the reason, so the badge says why they were not tried.
+    const skipped: BackendProbe[] = BACKEND_NAMES.filter((b) => !trainable.includes(b)).map((backend) => ({ backend, error: CNN_WASM_REASON }));
+    const sorted = [...probes, ...skipped].sort((a, b) => (b.stepsPerSecond ?? -1) - (a.stepsPerSecond ?? -1));
     this.probed = { key, chosen, probes: sorted };
     return { backend: chosen, probes: sorted };
   }
@@ -120,10 +128,11 @@ export class RunBuilder {
    * Activates the first backend after `failed` in the fallback order that
    * initialises, skipping `exclude`; throws listing the reasons when none does.
    */
-  async fallback(failed: BackendName, exclude: Set<BackendName>): Promise<BackendName> {
+  async fallback(failed: BackendName, exclude: Set<BackendName>, spec: ModelSpec): Promise<BackendName> {
     const reasons: string[] = [];
+    const trainable = trainableBackends(spec);
     for (const candidate of fallbackOrder(failed)) {
-      if (exclude.has(candidate)) continue;
+      if (exclude.has(candidate) || !trainable.includes(candidate)) continue;
       try {
         await activateBackend(candidate, this.setup);
         return candidate;
@@ -149,7 +158,7 @@ export class RunBuilder {
  * start), then bursts doubling in length for about {@link PROBE_WINDOW_MS},
  * each with one read-back, as the training loop does.
  */
-async function measureSteps(dataset: Dataset, spec: MlpSpec, options: TrainOptions, hooks: BuildHooks): Promise<number> {
+async function measureSteps(dataset: Dataset, spec: ModelSpec, options: TrainOptions, hooks: BuildHooks): Promise<number> {
   if (!hooks.isCurrent()) throw new Superseded();
   const session = new TrainingSession(dataset, spec, options);
   try {

@@ -1,6 +1,6 @@
 import type { BackendSetup } from '../engine/backend';
 import { datasetInfo } from '../engine/data/catalog';
-import { mlpSpec } from '../engine/model/spec';
+import { experimentSpec } from '../engine/model/spec';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
@@ -231,10 +231,10 @@ export class TrainingHost {
     const hooks = this.hooks(gen);
     try {
       const dataset = await this.builder.dataset(config, this.assetBaseUrl, hooks);
-      const spec = resume?.spec ?? mlpSpec(datasetInfo(config.dataset), config.layers, config.act);
+      const spec = resume?.spec ?? experimentSpec(datasetInfo(config.dataset), config);
       if (gen !== this.gen) return;
       const choice = fallback
-        ? { backend: await this.builder.fallback(fallback.from, this.deadBackends), fallbackFrom: fallback.from, reason: fallback.reason }
+        ? { backend: await this.builder.fallback(fallback.from, this.deadBackends, spec), fallbackFrom: fallback.from, reason: fallback.reason }
         : await this.builder.backend(config, dataset, spec, hooks);
       if (gen !== this.gen) return;
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
@@ -646,7 +646,7 @@ export class TrainingHost {
     });
     const env: JobEnv = {
       dataset: live.dataset,
-      spec: mlpSpec(datasetInfo(config.dataset), config.layers, config.act),
+      spec: experimentSpec(datasetInfo(config.dataset), config),
       config,
       backend: live.backend,
       stopped: () => job.stop !== null || job.gen !== this.gen,

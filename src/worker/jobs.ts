@@ -12,7 +12,7 @@ import { sparsityMasks } from '../engine/prune/masks';
 import { weightMasksToLayerMasks } from '../engine/prune/structured';
 import { foldDatasets, logGrid, meanStd } from '../engine/regularise/cv';
 import { TrainingSession } from '../engine/train/session';
-import type { BackendName, Dataset, EvalResult, LayerWeights, MlpSpec, TrainOptions } from '../engine/types';
+import type { BackendName, Dataset, EvalResult, LayerWeights, ModelSpec, TrainOptions } from '../engine/types';
 import { penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
 import type { LambdaPoint, LambdaSweepResult, RegPrunePoint, RegPruneResult } from '../protocol/messages';
 import { trainOptions } from './builder';
@@ -45,7 +45,7 @@ export interface JobEnv {
   /** The run's dataset (the λ sweep folds its TRAIN part; regularise-then-prune trains on it and tests on its test part). */
   dataset: Dataset;
   /** The network, as built from the seed (not a compaction of it). */
-  spec: MlpSpec;
+  spec: ModelSpec;
   /** The config when the job started; later hot changes do not reach a running job. */
   config: ExperimentConfig;
   /** The backend the sessions run on (the active one): sets the burst length. */
@@ -260,7 +260,7 @@ export async function regPrune(env: JobEnv): Promise<RegPruneResult> {
 /** One sparsity level of one arm: global magnitude masks of `weights`, evaluate, fine-tune `tune` steps (mask held), evaluate. */
 async function pruneAndTune(
   env: JobEnv,
-  spec: MlpSpec,
+  spec: ModelSpec,
   options: TrainOptions,
   weights: LayerWeights[],
   level: number,

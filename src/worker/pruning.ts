@@ -8,7 +8,7 @@
  * weights, dense ⊙ masks ({@link PruningController.push}).
  */
 import { initialWeights } from '../engine/model/init';
-import { layerShapes } from '../engine/model/spec';
+import { hiddenWidths, layerShapes, withHiddenWidths } from '../engine/model/spec';
 import { countZeros, keptMin, lotteryRates, pruneRemaining, sparsityMasks, stdThresholds, thresholdMask } from '../engine/prune/masks';
 import { isPruningStep, nextPruningStep, polynomialSparsity, scheduleFromConfig } from '../engine/prune/schedule';
 import { PruneState } from '../engine/prune/pruneState';
@@ -16,7 +16,7 @@ import { columnNorms, combineMasks, expandNeuronMasks, modelCost, neuronMask, ra
 import type { LayerMask, LotteryMode, PolySchedule } from '../engine/prune/types';
 import { Rng } from '../engine/rng';
 import type { TrainingSession } from '../engine/train/session';
-import type { EvalResult, LayerWeights, MlpSpec } from '../engine/types';
+import type { EvalResult, LayerWeights, ModelSpec } from '../engine/types';
 import type { ExperimentConfig } from '../protocol/config';
 import type { LotteryRow, ModelStats, SweepPoint } from '../protocol/messages';
 
@@ -28,7 +28,7 @@ export type PruneEvent = 'schedule' | 'round' | null;
 
 /** Everything a rebuilt session needs to carry on (backend fallback, compaction). */
 export interface ResumePoint {
-  spec: MlpSpec;
+  spec: ModelSpec;
   weights: LayerWeights[];
   masks: LayerMask[] | undefined;
   step: number;
@@ -88,7 +88,7 @@ export function lastPruningStep(s: PolySchedule, step: number): number | null {
  */
 export class PruningController {
   private readonly state: PruneState;
-  private specNow: MlpSpec;
+  private specNow: ModelSpec;
   private readonly seed: number;
   private config: ExperimentConfig;
   private isCompacted = false;
@@ -108,7 +108,7 @@ export class PruningController {
   /** Whether the session holds any mask (kept in step with every push). */
   private anyMask = false;
 
-  constructor(spec: MlpSpec, config: ExperimentConfig) {
+  constructor(spec: ModelSpec, config: ExperimentConfig) {
     this.specNow = spec;
     this.seed = config.seed;
     this.config = config;
@@ -138,7 +138,7 @@ export class PruningController {
 
   /** The neuron rule's key: 'none' while no keep-ratio applies (lottery on, compacted, keep = 1). */
   private neuronRuleKey(c: ExperimentConfig): string {
-    if (c.lottery !== 'off' || this.isCompacted || c.keep >= 1 || this.specNow.hidden.length === 0) return 'none';
+    if (c.lottery !== 'off' || this.isCompacted || c.keep >= 1 || hiddenWidths(this.specNow).length === 0) return 'none';
     return `${c.keep}|${c.importance}`;
   }
 
@@ -264,7 +264,7 @@ export class PruningController {
    */
   private async refreshNeurons(session: TrainingSession): Promise<void> {
     const c = this.config;
-    const hidden = this.specNow.hidden;
+    const hidden = hiddenWidths(this.specNow);
     if (this.neuronKey === 'none') {
       if (this.state.neuronMasks().some((m) => m !== null)) this.state.setNeuronMasks(hidden.map(() => null));
       return;
@@ -435,7 +435,7 @@ export class PruningController {
    */
   compact(step: number): ResumePoint {
     const hidden = this.state.compact();
-    this.specNow = { ...this.specNow, hidden };
+    this.specNow = withHiddenWidths(this.specNow, hidden);
     this.isCompacted = true;
     this.neuronKey = this.neuronRuleKey(this.config);
     this.anyMask = this.sessionMasks() !== null;

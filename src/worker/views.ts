@@ -6,6 +6,7 @@
  * evaluation, from its own forward pass). Nothing here runs per training step.
  */
 import { MNIST_PIXELS } from '../engine/data/mnist';
+import { hiddenWidths } from '../engine/model/spec';
 import type { Inference, TrainingSession } from '../engine/train/session';
 import type { Dataset } from '../engine/types';
 import { BOUNDARY_GRID, type FromWorker, type ModelView } from '../protocol/messages';
@@ -131,7 +132,7 @@ export class ViewMaker {
     if (!this.grid) return null;
     const size = BOUNDARY_GRID;
     const n = size * size;
-    const widths = session.spec.hidden;
+    const widths = hiddenWidths(session.spec);
     const neuron = watched !== null && watched.layer >= 0 && watched.layer < widths.length && watched.unit >= 0 && watched.unit < widths[watched.layer] ? watched : null;
     const res: Inference = await session.infer(this.grid, n, neuron ?? undefined);
     const { outputDim, task } = this.dataset.info;

@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetInfo } from '../../src/engine/data';
-import { buildMlp, glorotUniform } from '../../src/engine/model/mlp';
+import { buildNetwork, glorotUniform } from '../../src/engine/model/network';
 import { forwardFlopsPerSample, layerShapes, mlpSpec, parameterCount, trainingFlopsPerStep } from '../../src/engine/model/spec';
 import { Rng } from '../../src/engine/rng';
-import type { MlpSpec } from '../../src/engine/types';
+import type { ModelSpec } from '../../src/engine/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -28,11 +28,11 @@ describe('spec', () => {
 
   it('lists layer shapes', () => {
     expect(layerShapes(lenet)).toEqual([
-      { inDim: 784, outDim: 300 },
-      { inDim: 300, outDim: 100 },
-      { inDim: 100, outDim: 10 },
+      { inDim: 784, outDim: 300, kind: 'dense', positions: 1 },
+      { inDim: 300, outDim: 100, kind: 'dense', positions: 1 },
+      { inDim: 100, outDim: 10, kind: 'dense', positions: 1 },
     ]);
-    expect(layerShapes(mlpSpec(datasetInfo('friedman'), [], 'tanh'))).toEqual([{ inDim: 10, outDim: 1 }]);
+    expect(layerShapes(mlpSpec(datasetInfo('friedman'), [], 'tanh'))).toEqual([{ inDim: 10, outDim: 1, kind: 'dense', positions: 1 }]);
   });
 
   it('FLOPs: 2·in·out per layer forward, 3× forward × batch per training step', () => {
@@ -47,9 +47,9 @@ describe('spec', () => {
   });
 });
 
-describe('buildMlp', () => {
+describe('buildNetwork', () => {
   it('draws Glorot-uniform kernels from Rng(seed) and zero biases', () => {
-    const m = buildMlp(lenet, 3);
+    const m = buildNetwork(lenet, 3);
     const w = m.getWeights();
     m.dispose();
     w.forEach(({ inDim, outDim, kernel, bias }) => {
@@ -69,9 +69,9 @@ describe('buildMlp', () => {
   });
 
   it('is deterministic in the seed', () => {
-    const a = buildMlp(circle88, 1);
-    const b = buildMlp(circle88, 1);
-    const c = buildMlp(circle88, 2);
+    const a = buildNetwork(circle88, 1);
+    const b = buildNetwork(circle88, 1);
+    const c = buildNetwork(circle88, 2);
     expect(a.getWeights()).toEqual(b.getWeights());
     expect(a.getWeights()[0].kernel).not.toEqual(c.getWeights()[0].kernel);
     expect(a.getWeights()[0].kernel[0]).toBe(0.1968621015548706);
@@ -79,13 +79,13 @@ describe('buildMlp', () => {
   });
 
   it('readWeights (async) returns exactly what getWeights (sync) does', async () => {
-    const m = buildMlp(circle88, 5);
+    const m = buildNetwork(circle88, 5);
     expect(await m.readWeights()).toEqual(m.getWeights());
     m.dispose();
   });
 
   it('forward: [batch × outputDim], equal to a hand-written tanh MLP', () => {
-    const m = buildMlp(circle88, 1);
+    const m = buildNetwork(circle88, 1);
     const weights = m.getWeights();
     weights[1].bias.fill(0.1);
     m.setWeights(weights);
@@ -107,19 +107,19 @@ describe('buildMlp', () => {
   });
 
   it('names variables uniquely and lists them as [W0, b0, W1, b1, …]', () => {
-    const a = buildMlp(circle88, 1);
-    const b = buildMlp(circle88, 1);
+    const a = buildNetwork(circle88, 1);
+    const b = buildNetwork(circle88, 1);
     const names = a.trainableVariables().map((v) => v.name);
     expect(names.length).toBe(6);
-    expect(names[0]).toMatch(/^mlp\d+\/dense0\/kernel$/);
-    expect(names[1]).toMatch(/^mlp\d+\/dense0\/bias$/);
+    expect(names[0]).toMatch(/^net\d+\/dense0\/kernel$/);
+    expect(names[1]).toMatch(/^net\d+\/dense0\/bias$/);
     expect(new Set([...names, ...b.trainableVariables().map((v) => v.name)]).size).toBe(12);
     a.dispose();
     b.dispose();
   });
 
   it('getWeights returns fresh copies; setWeights validates shapes', () => {
-    const m = buildMlp(circle88, 1);
+    const m = buildNetwork(circle88, 1);
     const w = m.getWeights();
     w[0].kernel[0] = 42;
     expect(m.getWeights()[0].kernel[0]).not.toBe(42);
@@ -141,8 +141,8 @@ describe('buildMlp', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.constantFrom('relu', 'tanh', 'sigmoid', 'linear' as const),
         (inputDim, hidden, outputDim, activation) => {
-          const spec: MlpSpec = { inputDim, hidden, activation, outputDim, task: 'regression' };
-          const m = buildMlp(spec, inputDim * 7 + outputDim);
+          const spec: ModelSpec = { inputDim, hidden, activation, outputDim, task: 'regression' };
+          const m = buildNetwork(spec, inputDim * 7 + outputDim);
           const total = m.getWeights().reduce((s, l) => s + l.kernel.length + l.bias.length, 0);
           m.dispose();
           return total === parameterCount(spec);

@@ -2,14 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from '../../src/engine/data';
 import { initialWeights } from '../../src/engine/model/init';
-import { buildMlp } from '../../src/engine/model/mlp';
+import { buildNetwork } from '../../src/engine/model/network';
 import { mlpSpec } from '../../src/engine/model/spec';
 import { countZeros, sparsityMasks } from '../../src/engine/prune/masks';
 import { compactLayers, expandNeuronMasks, maskedWeights, weightMasksToLayerMasks } from '../../src/engine/prune/structured';
 import type { LayerMask } from '../../src/engine/prune/types';
 import { Rng } from '../../src/engine/rng';
 import { TrainingSession } from '../../src/engine/train/session';
-import type { Activation, Dataset, LayerWeights, MlpSpec, OptimizerName, Task, TrainOptions } from '../../src/engine/types';
+import type { Activation, Dataset, LayerWeights, ModelSpec, OptimizerName, Task, TrainOptions } from '../../src/engine/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,10 +26,10 @@ const plus0 = (w: LayerWeights[]) => w.map((l) => ({ ...l, kernel: l.kernel.map(
 const zeros = (w: LayerWeights[]) => w.reduce((a, l) => a + countZeros(l.kernel), 0);
 
 describe('initialWeights', () => {
-  it('equals buildMlp’s and a fresh session’s weights', () => {
+  it('equals buildNetwork’s and a fresh session’s weights', () => {
     const d = spiral();
     const spec = funnel(d);
-    const m = buildMlp(spec, 7);
+    const m = buildNetwork(spec, 7);
     expect(initialWeights(spec, 7)).toEqual(m.getWeights());
     m.dispose();
     const s = new TrainingSession(d, spec, opts({ seed: 7 }));
@@ -241,7 +241,7 @@ function importanceJs(layers: LayerWeights[], act: Activation, task: Task, x: nu
 describe('neuronImportance', () => {
   it('activation by hand: 1 → 2 relu, W = [1, −1], x ∈ {1, −2} → mean |h| = [0.5, 1]', async () => {
     const d = handData('regression', 1, 1, [[1], [-2]], [0, 0]);
-    const spec: MlpSpec = { inputDim: 1, hidden: [2], activation: 'relu', outputDim: 1, task: 'regression' };
+    const spec: ModelSpec = { inputDim: 1, hidden: [2], activation: 'relu', outputDim: 1, task: 'regression' };
     const s = new TrainingSession(d, spec, opts({ batchSize: 2 }), {
       weights: [
         { inDim: 1, outDim: 2, kernel: Float32Array.from([1, -1]), bias: new Float32Array(2) },
@@ -263,7 +263,7 @@ describe('neuronImportance', () => {
     const rng = new Rng(21);
     const x = Array.from({ length: 6 }, () => [rng.uniform(-1, 1), rng.uniform(-1, 1)]);
     const y = x.map(() => (task === 'classification' ? rng.int(out) : rng.uniform(-1, 1)));
-    const spec: MlpSpec = { inputDim: 2, hidden, activation: act, outputDim: out, task };
+    const spec: ModelSpec = { inputDim: 2, hidden, activation: act, outputDim: out, task };
     const layers = initialWeights(spec, 3).map((l) => ({ ...l, bias: l.bias.map(() => rng.uniform(-0.3, 0.3)) }));
     const s = new TrainingSession(handData(task, 2, out, x, y), spec, opts({ batchSize: 6 }), { weights: layers });
     const ref = importanceJs(layers, act, task, x, y);

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from '../../src/engine/data';
-import { forwardDropout } from '../../src/engine/model/mlp';
+import { forwardNet } from '../../src/engine/model/network';
 import { mlpSpec } from '../../src/engine/model/spec';
 import { countZeros, sparsityMasks } from '../../src/engine/prune/masks';
 import { weightMasksToLayerMasks } from '../../src/engine/prune/structured';
 import { penaltyValue, softThresholdValues } from '../../src/engine/regularise/penalty';
 import { TrainingSession } from '../../src/engine/train/session';
-import type { Dataset, LayerWeights, TrainOptions } from '../../src/engine/types';
+import type { Dataset, LayerWeights, ModelSpec, TrainOptions } from '../../src/engine/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -166,13 +166,14 @@ describe('masks and prox', () => {
 });
 
 describe('dropout', () => {
-  it('forwardDropout: every hidden unit is 0 or scaled by 1/(1 − rate); about rate of them dropped; seeded', () => {
+  it('forwardNet with dropout: every hidden unit is 0 or scaled by 1/(1 − rate); about rate of them dropped; seeded', () => {
     tf.tidy(() => {
       const n = 4000;
       const x = tf.ones([1, 1]) as tf.Tensor2D;
       const kernels = [tf.ones([1, n]), tf.ones([n, 1])];
       const biases = [tf.zeros([n]), tf.zeros([1])];
-      const out = (seed: number) => forwardDropout(x, kernels, biases, 'linear', 0.5, [seed]).dataSync()[0];
+      const spec: ModelSpec = { inputDim: 1, hidden: [n], activation: 'linear', outputDim: 1, task: 'regression' };
+      const out = (seed: number) => forwardNet(spec, x, kernels, biases, { dropout: { rate: 0.5, seeds: [seed] } }).dataSync()[0];
       const v = out(1);
       expect(v % 2).toBe(0); // each kept unit contributes 1 / (1 − 0.5) = 2
       expect(Math.abs(v / 2 / n - 0.5)).toBeLessThan(0.03);

@@ -11,7 +11,7 @@ describe('changedKeys / isColdChange', () => {
     expect(changedKeys(base, { ...base, layers: [8, 9] })).toEqual(['layers']);
   });
 
-  it('training, pruning and regularisation settings are hot; data (and the mnist trainSize), model, seed, backend and the lottery are cold; aug is hot', () => {
+  it('training, pruning and regularisation settings are hot; data (and the mnist trainSize), model (arch, conv, pool included), seed, backend and the lottery are cold; aug is hot', () => {
     expect(isColdChange(base, { ...base, lr: 0.1, opt: 'sgd', batch: 64 })).toBe(false);
     const pruningHot: Partial<ExperimentConfig> = {
       pmode: 'sparsity',
@@ -37,9 +37,9 @@ describe('changedKeys / isColdChange', () => {
     // Augmentation applies to the next training batch.
     expect(isColdChange(base, { ...base, aug: 'rotate:15' })).toBe(false);
     for (const key of COLD_KEYS) {
-      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : 7 } as ExperimentConfig;
+      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : key === 'arch' ? 'cnn' : key === 'conv' ? '8:5' : 7 } as ExperimentConfig;
       expect(isColdChange(base, next), key).toBe(true);
     }
-    expect([...COLD_KEYS].sort()).toEqual(['act', 'backend', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'seed', 'split', 'trainSize']);
+    expect([...COLD_KEYS].sort()).toEqual(['act', 'arch', 'backend', 'conv', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'pool', 'seed', 'split', 'trainSize']);
   });
 });

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AUG_LIMITS, formatAug, type AugSpec } from '../../src/engine/data/augSpec';
+import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_CONV_LAYERS, formatConv, parseConv } from '../../src/engine/model/convSpec';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
-import type { ExperimentConfig } from '../../src/protocol/config';
+import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
 import { CONFIG_KEYS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
 
 const D = defaultConfig();
@@ -15,8 +16,9 @@ const float = (min: number, max: number) => fc.double({ min, max, noNaN: true })
 const SCHED_KEYS = ['s_init', 's_final', 's_begin', 's_end', 's_freq'] as const;
 const LOTTERY_KEYS = ['lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'] as const;
 
-/** The image keys, written only for mnist. */
-const IMAGE_KEYS = ['trainSize', 'aug'] as const;
+/** The image keys, written only for mnist; the CNN's, only for mnist with arch=cnn. */
+const IMAGE_KEYS = ['trainSize', 'aug', 'arch'] as const;
+const CNN_KEYS = ['conv', 'pool'] as const;
 
 /** A strength of one numeric transform: its identity, a round value, or anything in bounds. */
 const strength = (k: keyof typeof AUG_LIMITS) => {
@@ -38,6 +40,19 @@ const augText: fc.Arbitrary<string> = fc
   })
   .map(formatAug);
 
+/** Any conv stack parseConv accepts (feature maps stay ≥ 1×1 with 2×2 pooling), as its canonical text. */
+const convText: fc.Arbitrary<string> = fc
+  .array(
+    fc.record({
+      filters: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: CONV_FILTERS_MAX })),
+      kernel: fc.integer({ min: 1, max: CONV_KERNEL_MAX }),
+      stride: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: CONV_STRIDE_MAX })),
+    }),
+    { minLength: 1, maxLength: MAX_CONV_LAYERS },
+  )
+  .map(formatConv)
+  .filter((text) => parseConv(text).ok);
+
 /**
  * What a config reads back as: the keys not written while their feature is off
  * (or, for the image keys, while the dataset is not mnist) come back as defaults. (The λ sweep's and regularise-then-prune's settings are
@@ -48,6 +63,7 @@ function normalised(c: ExperimentConfig): ExperimentConfig {
   if (c.sched === 'off') for (const k of SCHED_KEYS) out[k] = D[k];
   if (c.lottery === 'off') for (const k of LOTTERY_KEYS) out[k] = D[k];
   if (c.dataset !== 'mnist') for (const k of IMAGE_KEYS) (out as Record<string, unknown>)[k] = D[k];
+  if (c.dataset !== 'mnist' || c.arch !== 'cnn') for (const k of CNN_KEYS) (out as Record<string, unknown>)[k] = D[k];
   return out;
 }
 
@@ -58,6 +74,9 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   split: fc.integer({ min: 10, max: 90 }),
   trainSize: fc.oneof(fc.constant(8000), fc.integer({ min: 100, max: 8000 })),
   aug: fc.oneof(fc.constant(''), fc.constantFrom('rotate:10,zoom:0.1,shift:0.1', 'flip,rotate:180'), augText),
+  arch: fc.constantFrom(...ARCHES),
+  conv: fc.oneof(fc.constantFrom(DEFAULT_CONV, '32:3', '4:3', '8:5:2,16:3', '6:5,16:5'), convText),
+  pool: fc.constantFrom(1, 2),
   layers: fc.array(fc.integer({ min: 1, max: 1024 }), { maxLength: 8 }),
   act: fc.constantFrom(...ACTIVATIONS),
   opt: fc.constantFrom(...OPTIMIZERS),
@@ -119,7 +138,7 @@ describe('formatHash / parseHash round trip', () => {
     );
     expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
     expect(CONFIG_KEYS).toEqual([
-      'dataset', 'noise', 'split', 'trainSize', 'aug', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
+      'dataset', 'noise', 'split', 'trainSize', 'aug', 'arch', 'conv', 'pool', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
       'pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance',
       'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq',
       'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
@@ -142,15 +161,28 @@ describe('formatHash / parseHash round trip', () => {
   it('writes the image keys (trainSize, aug) only for mnist, aug readable', () => {
     const mnist = { ...D, dataset: 'mnist' as const, trainSize: 500, aug: 'flip,rotate:15,noise:0.1' };
     const hash = formatHash(mnist);
-    expect(hash).toMatch(/^#dataset=mnist&noise=0&split=50&trainSize=500&aug=flip,rotate:15,noise:0\.1&layers=8,8&/);
+    expect(hash).toMatch(/^#dataset=mnist&noise=0&split=50&trainSize=500&aug=flip,rotate:15,noise:0\.1&arch=mlp&layers=8,8&/);
     expect(parseHash(hash)).toEqual({ config: mnist, rejected: [] });
-    expect(formatHash({ ...D, dataset: 'mnist' })).toContain('&trainSize=8000&aug=&layers=');
+    expect(formatHash({ ...D, dataset: 'mnist' })).toContain('&trainSize=8000&aug=&arch=mlp&layers=');
     const toy = formatHash({ ...mnist, dataset: 'spiral' });
-    expect(toy).not.toMatch(/trainSize|aug=/);
+    expect(toy).not.toMatch(/trainSize|aug=|arch=/);
     // Items in any order, spaces: read and written back canonically.
     expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, rejected: [] });
     expect(SCHEMA.aug.isValid('noise:0.1,flip')).toBe(false);
     expect(SCHEMA.aug.isValid('flip,noise:0.1')).toBe(true);
+  });
+
+  it('writes the CNN keys (conv, pool) only for mnist with arch=cnn, conv readable', () => {
+    const cnn = { ...D, dataset: 'mnist' as const, arch: 'cnn' as const, conv: '16:5:2,32:3', pool: 1, layers: [128] };
+    const hash = formatHash(cnn);
+    expect(hash).toContain('&aug=&arch=cnn&conv=16:5:2,32:3&pool=1&layers=128&');
+    expect(parseHash(hash)).toEqual({ config: cnn, rejected: [] });
+    expect(formatHash({ ...cnn, arch: 'mlp' })).not.toMatch(/conv=|pool=/);
+    expect(formatHash({ ...cnn, dataset: 'circle' })).not.toMatch(/arch=|conv=|pool=/);
+    // Spaces and a written stride 1: read and written back canonically.
+    expect(parseHash('#dataset=mnist&arch=cnn&conv= 32:3:1 , 64:3').config.conv).toBe(DEFAULT_CONV);
+    expect(SCHEMA.conv.isValid('32:3:1')).toBe(false);
+    expect(SCHEMA.conv.isValid('32:3')).toBe(true);
   });
 
   it('writes the regularisation keys always, the λ sweep and regularise-then-prune settings only when changed', () => {
@@ -168,7 +200,7 @@ describe('formatHash / parseHash round trip', () => {
 
   it('has the documented defaults', () => {
     expect(D).toEqual({
-      dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
+      dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', arch: 'mlp', conv: '32:3,64:3', pool: 2, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
       pmode: 'threshold', threshold: 0, sparsity: 0, q: 0, scope: 'layer', keep: 1, importance: 'l1',
       sched: 'off', s_init: 0, s_final: 0.9, s_begin: 0, s_end: 1000, s_freq: 100,
       lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,
@@ -314,6 +346,17 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#aug=__proto__&trainSize=Infinity', config: {}, rejected: [['aug', /unknown transform/], ['trainSize', /not a number/]] },
   { hash: `#aug=${'rotate:1,'.repeat(3000)}`, config: {}, rejected: [['aug', /given twice|empty item/]] },
   { hash: '#dataset=mnist&aug=&trainSize=100', config: { dataset: 'mnist', trainSize: 100 }, rejected: [] },
+  // CNN keys (read for any dataset, written only for mnist; conv and pool only with arch=cnn).
+  { hash: '#arch=CNN&conv=8:5:2,16:3&pool=1', config: { arch: 'cnn', conv: '8:5:2,16:3', pool: 1 }, rejected: [] },
+  { hash: '#arch=transformer&conv=<script>alert(1)</script>&pool=3', config: {}, rejected: [['arch', /not one of mlp, cnn; using the default mlp/], ['conv', /filters:kernel.*; using the default 32:3,64:3/], ['pool', /not one of 1, 2; using the default 2/]] },
+  { hash: '#conv=&pool=&arch=', config: {}, rejected: [['conv', /at least one conv layer/], ['pool', /not one of/], ['arch', /not one of/]] },
+  { hash: '#conv=32:3,64:3,64:3,64:3,64:3', config: {}, rejected: [['conv', /more than 4 conv layers/]] },
+  { hash: '#conv=0:3&pool=2.0', config: {}, rejected: [['conv', /filters must be 1–256/], ['pool', /not one of/]] },
+  { hash: '#conv=32:9&pool=-2', config: {}, rejected: [['conv', /kernel must be 1–7/], ['pool', /not one of/]] },
+  { hash: '#conv=32:3:4&pool=1e0', config: {}, rejected: [['conv', /stride must be 1–3/], ['pool', /not one of/]] },
+  { hash: '#conv=8:7,8:7,8:7', config: {}, rejected: [['conv', /conv layer 3 shrinks the 28×28 image to nothing/]] },
+  { hash: '#conv=__proto__&pool=NaN', config: {}, rejected: [['conv', /filters:kernel/], ['pool', /not one of/]] },
+  { hash: `#conv=${'8:3,'.repeat(3000)}`, config: {}, rejected: [['conv', /more than 4/]] },
   { hash: '#l1=1e-4&l2=.01&prox=1&dropout=0.5&cv_min=1E-6&rp_tune=0', config: { l1: 1e-4, l2: 0.01, prox: 1, dropout: 0.5, cv_min: 1e-6, rp_tune: 0 }, rejected: [] },
 ];
 

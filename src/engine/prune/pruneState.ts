@@ -5,7 +5,8 @@
  */
 import type { LayerWeights } from '../types';
 import type { LayerMask } from './types';
-import { combineMasks, compactKernelMasks, compactLayers, expandNeuronMasks, maskedWeights, weightMasksToLayerMasks, type LayerShape } from './structured';
+import type { LayerDims } from '../model/spec';
+import { combineMasks, compactKernelMasks, compactLayers, expandNeuronMasks, maskedWeights, weightMasksToLayerMasks } from './structured';
 
 const copyLayer = (w: LayerWeights): LayerWeights => ({ inDim: w.inDim, outDim: w.outDim, kernel: w.kernel.slice(), bias: w.bias.slice() });
 const copyMask = (m: Uint8Array | null | undefined): Uint8Array | null => (m ? m.slice() : null);
@@ -29,7 +30,7 @@ export class PruneState {
   }
 
   /** The current layer shapes (they shrink on `compact()`). */
-  get shapes(): LayerShape[] {
+  get shapes(): LayerDims[] {
     return this.layers.map(({ inDim, outDim }) => ({ inDim, outDim }));
   }
 
@@ -100,8 +101,10 @@ export class PruneState {
   }
 
   /**
-   * Physically removes the masked neurons from the dense weights and the kernel
-   * masks (compactLayers); neuron masks become null. Returns the new hidden widths.
+   * Physically removes the masked units from the dense weights and the kernel
+   * masks (compactLayers); neuron masks become null. Returns the new hidden widths
+   * in `hiddenWidths` order (a CNN's conv filters first): `withHiddenWidths(spec, widths)`
+   * is the spec of the compacted weights.
    */
   compact(): number[] {
     const shapes = this.shapes;

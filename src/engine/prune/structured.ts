@@ -1,19 +1,25 @@
 /**
  * Structured (neuron) pruning in plain JS: importance by column norm or at
  * random, the keep-⌈p·n⌉ mask, its expansion to weight masks, and physical
- * compaction (dropping a neuron's column, bias and outgoing row).
+ * compaction (dropping a neuron's column, bias and outgoing rows).
  * No tfjs: the main thread may import this module.
+ *
+ * A hidden layer's units are a dense layer's neurons or a conv layer's filters.
+ * Unit c of hidden layer h feeds the rows r of layer h+1 with r mod outDim_h = c:
+ * dense → dense (row r = unit r), conv → conv (HWIO row (i·k + j)·cin + c) and
+ * conv → dense through the NHWC Flatten (row (y·W + x)·C + c) alike.
  */
-import type { LayerWeights, MlpSpec } from '../types';
+import type { LayerWeights, ModelSpec } from '../types';
 import type { Rng } from '../rng';
-import { forwardFlopsPerSample, parameterCount } from '../model/spec';
+import { forwardFlopsPerSample, hiddenWidths, parameterCount, type LayerDims } from '../model/spec';
 import { keepLargest } from './masks';
 import type { LayerMask, ModelCost } from './types';
 
-/** A dense layer's shape: kernel [inDim × outDim], bias [outDim]. */
-export interface LayerShape {
-  inDim: number;
-  outDim: number;
+/** Throws unless unit c of layer h can feed rows r ≡ c (mod outDim_h) of layer h + 1. */
+function checkFeeds(shapes: LayerDims[], h: number, fn: string): void {
+  const { outDim } = shapes[h];
+  const next = shapes[h + 1].inDim;
+  if (next % outDim !== 0) throw new Error(`${fn}: layer ${h + 1} has ${next} input rows, not a multiple of layer ${h}'s ${outDim} units`);
 }
 
 /** Per output neuron j (length outDim): L1 (Σ|w|) or L2 (√Σw²) norm of kernel column j, its incoming weights. */
@@ -52,12 +58,13 @@ export function neuronMask(importance: Float32Array, p: number): Uint8Array {
 }
 
 /**
- * Weight masks of neuron masks: for hidden layer h with mask m, where m[j] = 0,
- * kernel h column j, bias h entry j and kernel h+1 row j are 0 (incoming AND
- * outgoing, so the neuron contributes nothing whatever the activation — sigmoid(0) = ½ included).
- * `shapes` are the dense layers; `neurons[h]` null = keep all. Untouched layers: {kernel: null, bias: null}.
+ * Weight masks of neuron masks: for hidden layer h with mask m, where m[c] = 0,
+ * kernel h column c, bias h entry c and every row r ≡ c (mod outDim_h) of kernel
+ * h+1 are 0 (incoming AND outgoing, so the unit contributes nothing whatever the
+ * activation — sigmoid(0) = ½ included). For an MLP those rows are row c alone.
+ * `shapes` are the layers; `neurons[h]` null = keep all. Untouched layers: {kernel: null, bias: null}.
  */
-export function expandNeuronMasks(shapes: LayerShape[], neurons: (Uint8Array | null)[]): LayerMask[] {
+export function expandNeuronMasks(shapes: LayerDims[], neurons: (Uint8Array | null)[]): LayerMask[] {
   const out: LayerMask[] = shapes.map(() => ({ kernel: null, bias: null }));
   const kernelOf = (l: number) => (out[l].kernel ??= new Uint8Array(shapes[l].inDim * shapes[l].outDim).fill(1));
   for (let h = 0; h < Math.min(neurons.length, shapes.length - 1); h++) {
@@ -65,16 +72,17 @@ export function expandNeuronMasks(shapes: LayerShape[], neurons: (Uint8Array | n
     if (!m) continue;
     const { inDim, outDim } = shapes[h];
     if (m.length !== outDim) throw new Error(`expandNeuronMasks: hidden layer ${h} mask has ${m.length} entries, the layer ${outDim}`);
+    checkFeeds(shapes, h, 'expandNeuronMasks');
     if (m.every((v) => v === 1)) continue;
     const kin = kernelOf(h);
     const bias = (out[h].bias = Uint8Array.from(m));
     const next = shapes[h + 1];
     const kout = kernelOf(h + 1);
-    for (let j = 0; j < outDim; j++) {
-      if (m[j]) continue;
-      bias[j] = 0;
-      for (let i = 0; i < inDim; i++) kin[i * outDim + j] = 0;
-      kout.fill(0, j * next.outDim, (j + 1) * next.outDim);
+    for (let c = 0; c < outDim; c++) {
+      if (m[c]) continue;
+      bias[c] = 0;
+      for (let i = 0; i < inDim; i++) kin[i * outDim + c] = 0;
+      for (let r = c; r < next.inDim; r += outDim) kout.fill(0, r * next.outDim, (r + 1) * next.outDim);
     }
   }
   return out;
@@ -131,21 +139,36 @@ function cut<T extends Float32Array | Uint8Array>(a: T, inDim: number, outDim: n
   return out;
 }
 
-/** Per layer: the kept input rows and output columns implied by the neuron masks. Throws when a hidden layer would lose every neuron. */
-function cuts(shapes: LayerShape[], neurons: (Uint8Array | null)[]): { rows: number[] | null; cols: number[] | null }[] {
+/**
+ * Per layer: the kept input rows and output columns implied by the neuron masks
+ * (rows of layer h+1: those r with unit r mod outDim_h kept). Throws when a hidden
+ * layer would lose every unit.
+ */
+function cuts(shapes: LayerDims[], neurons: (Uint8Array | null)[]): { rows: number[] | null; cols: number[] | null }[] {
   const kept = shapes.slice(0, -1).map((s, h) => {
     const m = neurons[h] ?? null;
     if (m && m.length !== s.outDim) throw new Error(`compact: hidden layer ${h} mask has ${m.length} entries, the layer ${s.outDim}`);
     const idx = keptIndices(m);
     if (idx && idx.length === 0) throw new Error(`compact: hidden layer ${h} would lose every neuron`);
+    if (idx) checkFeeds(shapes, h, 'compact');
     return idx;
   });
-  return shapes.map((_, l) => ({ rows: l > 0 ? kept[l - 1] : null, cols: l < shapes.length - 1 ? kept[l] : null }));
+  const rowsOf = (l: number): number[] | null => {
+    const m = l > 0 ? neurons[l - 1] : null;
+    if (!m || !kept[l - 1]) return null;
+    const units = shapes[l - 1].outDim;
+    const rows: number[] = [];
+    for (let r = 0; r < shapes[l].inDim; r++) if (m[r % units]) rows.push(r);
+    return rows;
+  };
+  return shapes.map((_, l) => ({ rows: rowsOf(l), cols: l < shapes.length - 1 ? kept[l] : null }));
 }
 
 /**
- * Physically drops masked neurons: for hidden layer h, column j and bias j of
- * layer h and row j of layer h+1 where neurons[h][j] = 0. Inputs and outputs
+ * Physically drops masked units: for hidden layer h, column c and bias c of
+ * layer h and the rows r ≡ c (mod outDim_h) of layer h+1 where neurons[h][c] = 0
+ * (a conv filter's channel in the next conv kernel, or its positions in the
+ * flattened map of the first dense layer). Inputs and outputs
  * never change. The compacted net computes exactly what the neuron-masked net
  * (expandNeuronMasks) computes. Fresh arrays.
  */
@@ -163,15 +186,15 @@ export function compactLayers(layers: LayerWeights[], neurons: (Uint8Array | nul
 }
 
 /** The compactLayers cut applied to kernel masks (null stays null). */
-export function compactKernelMasks(shapes: LayerShape[], masks: (Uint8Array | null)[], neurons: (Uint8Array | null)[]): (Uint8Array | null)[] {
+export function compactKernelMasks(shapes: LayerDims[], masks: (Uint8Array | null)[], neurons: (Uint8Array | null)[]): (Uint8Array | null)[] {
   return cuts(shapes, neurons).map(({ rows, cols }, l) => {
     const m = masks[l] ?? null;
     return m ? cut(m, shapes[l].inDim, shapes[l].outDim, rows, cols, (n) => new Uint8Array(n)) : null;
   });
 }
 
-/** Size and dense cost of a model: params = Σ in·out + out, flops = Σ 2·in·out per sample, bytes = params·4. */
-export function modelCost(spec: MlpSpec): ModelCost {
+/** Size and dense cost of a model: hidden = hiddenWidths (conv filters first), params = Σ in·out + out, flops = Σ 2·in·out·positions per sample, bytes = params·4. */
+export function modelCost(spec: ModelSpec): ModelCost {
   const params = parameterCount(spec);
-  return { hidden: [...spec.hidden], params, flops: forwardFlopsPerSample(spec), bytes: params * 4 };
+  return { hidden: hiddenWidths(spec), params, flops: forwardFlopsPerSample(spec), bytes: params * 4 };
 }

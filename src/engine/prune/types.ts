@@ -55,11 +55,11 @@ export interface LayerMask {
 
 /** Size and cost of a model (dense kernels: unstructured zeros do not reduce these). */
 export interface ModelCost {
-  /** Hidden widths, input side first. */
+  /** Hidden widths, input side first (a CNN's conv filters, then its dense widths). */
   hidden: number[];
   /** Kernels + biases. */
   params: number;
-  /** Dense forward FLOPs per sample (2·in·out per layer). */
+  /** Dense forward FLOPs per sample (2·in·out·positions per layer; positions = a conv layer's output map size, 1 for dense). */
   flops: number;
   /** params × 4 (float32). */
   bytes: number;

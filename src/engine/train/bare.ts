@@ -4,9 +4,9 @@
  * matmul throughput of the active backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset, MlpSpec, TrainOptions } from '../types';
+import type { Dataset, ModelSpec, TrainOptions } from '../types';
 import { Rng } from '../rng';
-import { buildMlp } from '../model/mlp';
+import { buildNetwork } from '../model/network';
 import { dataLoss, targetTensor } from './losses';
 import { disposeOptimizer, makeOptimizer } from './optimizers';
 
@@ -15,13 +15,13 @@ const BARE_BATCHES = 8;
 const WARMUP_STEPS = 3;
 
 /**
- * Steps per second of a bare tfjs loop: buildMlp(spec, options.seed), the same
+ * Steps per second of a bare tfjs loop: buildNetwork(spec, options.seed), the same
  * optimizer and loss, `optimizer.minimize` on BARE_BATCHES fixed batches
  * (rows drawn with Rng(options.seed + 1), uploaded once), no hooks, no gather,
  * the loss read back once at the end. Timed after 3 warm-up steps (synced):
  * stepsPerSecond = steps / seconds, seconds from performance.now().
  */
-export async function bareStepsPerSecond(dataset: Dataset, spec: MlpSpec, options: TrainOptions, steps: number): Promise<number> {
+export async function bareStepsPerSecond(dataset: Dataset, spec: ModelSpec, options: TrainOptions, steps: number): Promise<number> {
   const { info } = dataset;
   const d = info.inputDim;
   const b = Math.max(1, Math.min(Math.floor(options.batchSize), dataset.nTrain));
@@ -37,7 +37,7 @@ export async function bareStepsPerSecond(dataset: Dataset, spec: MlpSpec, option
     }
     batches.push({ x: tf.tensor2d(xs, [b, d]), y: targetTensor(ys, info.task, info.outputDim) });
   }
-  const model = buildMlp(spec, options.seed);
+  const model = buildNetwork(spec, options.seed);
   const optimizer = makeOptimizer(options.optimizer, options.learningRate);
   const vars = model.trainableVariables();
   const step = (i: number, returnCost: boolean) => {

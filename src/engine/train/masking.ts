@@ -6,7 +6,7 @@
  * their gradient at 0; TF-MOT's forward-only masking lets them drift, #684).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Mlp } from '../model/mlp';
+import type { Network } from '../model/network';
 import type { LayerMask } from '../prune/types';
 
 export class VariableMasks {
@@ -17,7 +17,7 @@ export class VariableMasks {
    * (masks null, or every field null), so a dense model pays nothing per step.
    * Throws when the layer count or a mask's length does not fit the model.
    */
-  static create(model: Mlp, masks: LayerMask[] | null | undefined): VariableMasks | null {
+  static create(model: Network, masks: LayerMask[] | null | undefined): VariableMasks | null {
     if (!masks) return null;
     if (masks.length !== model.kernels.length) throw new Error(`setMasks: got ${masks.length} layers, the model has ${model.kernels.length}`);
     if (masks.every((m) => !m.kernel && !m.bias)) return null;

@@ -3,9 +3,9 @@
  * batch (for structured pruning) and forward-pass timing.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, Task } from '../types';
+import type { ModelSpec, Task } from '../types';
 import type { Rng } from '../rng';
-import { activate, forwardDense } from '../model/mlp';
+import { forwardNet } from '../model/network';
 import { dataLoss } from './losses';
 
 /**
@@ -26,42 +26,38 @@ export function sampleRows(n: number, rows: number, rng: Rng): Int32Array {
 
 /**
  * Per-neuron importance of every hidden layer, concatenated (hidden layer 0
- * first), for the batch xb / yb. Call inside tf.tidy.
- * - activation: mean over the batch of |h|, h = act(z) the post-activation output;
- * - taylor (Molchanov 2017): |mean over the batch of ∂L/∂z · z|, z the
- *   pre-activation, L the batch's mean data loss. ∂L/∂z is taken as the gradient
- *   of a zero tensor added to z (same value, same graph).
+ * first; a CNN's conv layers, one value per filter, then its dense hidden
+ * layers), for the batch xb / yb. Call inside tf.tidy.
+ * - activation: mean over the batch (and, for a conv filter, over the positions
+ *   of its map) of |h|, h = act(z) the post-activation output;
+ * - taylor (Molchanov 2017): |mean over the batch (and positions) of ∂L/∂z · z|,
+ *   z the pre-activation, L the batch's mean data loss. ∂L/∂z is taken as the
+ *   gradient of a zero tensor added to z (same value, same graph).
  */
 export function importanceTensor(
   kind: 'activation' | 'taylor',
+  spec: ModelSpec,
   kernels: tf.Tensor[],
   biases: tf.Tensor[],
-  activation: Activation,
   task: Task,
   xb: tf.Tensor2D,
   yb: tf.Tensor2D,
 ): tf.Tensor1D {
-  const hidden = kernels.length - 1;
-  const zs: tf.Tensor2D[] = [];
-  const hs: tf.Tensor2D[] = [];
-  let h = xb;
-  for (let l = 0; l < hidden; l++) {
-    const z = tf.add(tf.matMul(h, kernels[l] as tf.Tensor2D), biases[l]) as tf.Tensor2D;
-    h = activate(z, activation);
-    zs.push(z);
-    hs.push(h);
-  }
-  if (kind === 'activation') return tf.concat(hs.map((a) => tf.mean(tf.abs(a), 0))) as tf.Tensor1D;
-  const loss = (...shifts: tf.Tensor[]): tf.Scalar => {
-    let a = xb;
-    for (let l = 0; l < hidden; l++) {
-      const z = tf.add(tf.add(tf.matMul(a, kernels[l] as tf.Tensor2D), biases[l]), shifts[l]) as tf.Tensor2D;
-      a = activate(z, activation);
-    }
-    return dataLoss(task, yb, forwardDense(a, kernels.slice(hidden), biases.slice(hidden), activation));
-  };
+  const zs: tf.Tensor[] = [];
+  const hs: tf.Tensor[] = [];
+  forwardNet(spec, xb, kernels, biases, {
+    visit: (_, z, h) => {
+      zs.push(z);
+      hs.push(h);
+    },
+  });
+  if (zs.length === 0) return tf.zeros([0]);
+  /** Mean over every axis but the last (units): batch, and the map's rows and columns for a conv layer. */
+  const perUnit = (t: tf.Tensor) => tf.mean(t, t.rank === 4 ? [0, 1, 2] : 0);
+  if (kind === 'activation') return tf.concat(hs.map((a) => perUnit(tf.abs(a)))) as tf.Tensor1D;
+  const loss = (...shifts: tf.Tensor[]): tf.Scalar => dataLoss(task, yb, forwardNet(spec, xb, kernels, biases, { shifts }));
   const dz = tf.grads(loss)(zs.map((z) => tf.zerosLike(z)));
-  return tf.concat(dz.map((g, l) => tf.abs(tf.mean(tf.mul(g, zs[l]), 0)))) as tf.Tensor1D;
+  return tf.concat(dz.map((g, l) => tf.abs(perUnit(tf.mul(g, zs[l]))))) as tf.Tensor1D;
 }
 
 /** The median of a non-empty list. */

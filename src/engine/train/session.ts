@@ -4,18 +4,22 @@
  * options between bursts and reads weights and metrics out as typed arrays.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset, EvalResult, LayerWeights, MlpSpec, OptimizerName, Regularisation, TrainOptions } from '../types';
+import type { Dataset, EvalResult, LayerWeights, ModelSpec, OptimizerName, Regularisation, TrainOptions } from '../types';
 import { Rng } from '../rng';
-import { buildMlp, forwardDense, forwardDropout, forwardLayers, type Mlp } from '../model/mlp';
+import { buildNetwork, forwardNet, type Network } from '../model/network';
+import { hiddenWidths, layerShapes, withHiddenWidths } from '../model/spec';
 import type { LayerMask } from '../prune/types';
 import { maskedWeights } from '../prune/structured';
-import { correctCount, dataLoss, targetTensor } from './losses';
+import { dataLoss, targetTensor } from './losses';
+import { evaluateChunks, inferRows, type Evaluation, type Inference } from './evaluate';
 import { VariableMasks } from './masking';
 import { disposeOptimizer, makeOptimizer, setOptimizerLearningRate } from './optimizers';
 import { importanceTensor, sampleRows, timeForward } from './probe';
 import { penaltyGradient, penaltyTensor, softThreshold } from '../regularise/ops';
 import { isIdentityAug, type AugSpec } from '../data/augSpec';
 import { AUG_SIDE, augmentImages } from '../data/augment';
+
+export { EVAL_CHUNK, type Evaluation, type Inference } from './evaluate';
 
 /** What `trainSteps(n)` returns: n values each. */
 export interface StepLosses {
@@ -33,7 +37,7 @@ function regularisationOf(o: { l1?: number; l2?: number; prox?: boolean; dropout
   return r;
 }
 
-/** The dropout seed of hidden layer `layer` at step `step` of a run seeded `seed` (a 32-bit mix, then one mulberry32 draw). */
+/** The dropout seed of (dense) hidden layer `layer` at step `step` of a run seeded `seed` (a 32-bit mix, then one mulberry32 draw). */
 export function dropoutSeed(seed: number, step: number, layer: number): number {
   const mixed = (seed | 0) ^ Math.imul(step + 1, 0x9e3779b1) ^ Math.imul(layer + 1, 0x85ebca6b);
   return Math.floor(new Rng(mixed).next() * 4294967296);
@@ -54,7 +58,7 @@ export interface AugPreview {
 /** What a hook sees: `step` is the number of optimizer steps completed before this one (0 for the first). */
 export interface StepContext {
   step: number;
-  model: Mlp;
+  model: Network;
 }
 
 /**
@@ -73,26 +77,6 @@ export interface StepHook {
   afterUpdate?(ctx: StepContext): void;
 }
 
-/** A test-set evaluation, with the per-sample predictions when they were asked for. */
-export interface Evaluation extends EvalResult {
-  /**
-   * One value per test row, in test order: the argmax class (as a float) for
-   * classification, the prediction for regression. Only with `predictions: true`.
-   */
-  predictions?: Float32Array;
-}
-
-/** What `infer` returns. */
-export interface Inference {
-  /** n × outputDim, row-major: softmax probabilities (classification) or predictions (regression). */
-  output: Float32Array;
-  /** The asked-for hidden neuron's post-activation output, n values; absent when none was asked for. */
-  hidden?: Float32Array;
-}
-
-/** Test rows evaluated per forward pass, to bound the activations' memory on large sets. */
-export const EVAL_CHUNK = 1000;
-
 /**
  * A training session. It owns every tensor it creates (data, model, optimizer);
  * call `dispose()` when done. Weight init uses Rng(options.seed); the mini-batch
@@ -103,7 +87,7 @@ export const EVAL_CHUNK = 1000;
  * the same shape (no shader recompiles on GPU backends).
  */
 export class TrainingSession {
-  private readonly model: Mlp;
+  private readonly model: Network;
   private readonly data: Dataset;
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor2D;
@@ -133,7 +117,7 @@ export class TrainingSession {
    *   and a fresh permutation is drawn (the exact batch order of the old session is not replayed).
    * @param init.masks pruning masks, applied as by `setMasks` (a fallback or a compaction resumes masked).
    */
-  constructor(dataset: Dataset, spec: MlpSpec, options: TrainOptions, init?: { weights?: LayerWeights[]; step?: number; masks?: LayerMask[] | null }) {
+  constructor(dataset: Dataset, spec: ModelSpec, options: TrainOptions, init?: { weights?: LayerWeights[]; step?: number; masks?: LayerMask[] | null }) {
     if (spec.inputDim !== dataset.info.inputDim || spec.outputDim !== dataset.info.outputDim) {
       throw new Error(
         `TrainingSession: spec ${spec.inputDim}→${spec.outputDim} does not fit dataset ${dataset.info.name} (${dataset.info.inputDim}→${dataset.info.outputDim})`,
@@ -145,7 +129,7 @@ export class TrainingSession {
     this.reg = regularisationOf(options);
     this.aug = this.augmentationFor(options.augment);
     if (!this.aug) delete this.opts.augment;
-    this.model = buildMlp(spec, options.seed);
+    this.model = buildNetwork(spec, options.seed);
     try {
       if (init?.weights) this.model.setWeights(init.weights);
       this.masks = VariableMasks.create(this.model, init?.masks);
@@ -169,9 +153,12 @@ export class TrainingSession {
     this.epochs = Math.floor(this.steps / Math.floor(dataset.nTrain / this.opts.batchSize));
   }
 
-  /** The model's spec (a copy). */
-  get spec(): MlpSpec {
-    return { ...this.model.spec, hidden: [...this.model.spec.hidden] };
+  /** The model's spec (a deep copy). */
+  get spec(): ModelSpec {
+    const { conv, hidden } = this.model.spec;
+    const copy: ModelSpec = { ...this.model.spec, hidden: [...hidden] };
+    if (conv) copy.conv = { ...conv, layers: conv.layers.map((l) => ({ ...l })) };
+    return copy;
   }
 
   /** Optimizer steps taken. */
@@ -242,12 +229,13 @@ export class TrainingSession {
     const { task } = this.data.info;
     const { l1, l2, prox, dropout } = this.reg;
     const penalised = l1 > 0 || l2 > 0;
-    const { kernels, biases } = this.model;
+    const { kernels, biases, spec } = this.model;
     const forward =
       dropout > 0
         ? (x: tf.Tensor2D) => {
-            const seeds = this.model.spec.hidden.map((_, i) => dropoutSeed(this.opts.seed, ctx.step, i));
-            return forwardDropout(x, kernels, biases, this.model.spec.activation, dropout, seeds);
+            // One seed per DENSE hidden layer: a CNN's conv layers are never dropped.
+            const seeds = spec.hidden.map((_, i) => dropoutSeed(this.opts.seed, ctx.step, i));
+            return forwardNet(spec, x, kernels, biases, { dropout: { rate: dropout, seeds } });
           }
         : (x: tf.Tensor2D) => this.model.forward(x);
     const out = tf.tidy(() => {
@@ -305,7 +293,7 @@ export class TrainingSession {
    */
   async evaluate(options?: { predictions?: boolean }): Promise<Evaluation> {
     this.assertLive();
-    return this.evaluateForward((x) => this.model.forward(x), this.xTest, this.yTest, this.data.nTest, options?.predictions === true);
+    return evaluateChunks((x) => this.model.forward(x), this.data.info.task, this.xTest, this.yTest, this.data.nTest, options?.predictions === true);
   }
 
   /**
@@ -315,82 +303,53 @@ export class TrainingSession {
    */
   async evaluateTrain(): Promise<EvalResult> {
     this.assertLive();
-    return this.evaluateForward((x) => this.model.forward(x), this.xTrain, this.yTrain, this.data.nTrain);
+    return evaluateChunks((x) => this.model.forward(x), this.data.info.task, this.xTrain, this.yTrain, this.data.nTrain);
   }
 
   /**
    * The test set evaluated as `evaluate()` does, with `layers` ⊙ `masks` instead of
    * the model's variables, which stay untouched (temporary tensors, all freed).
-   * The layers may have other hidden widths than the model (e.g. compacted) but
-   * must chain from the dataset's input to its output width. For sweeps.
+   * The layers may have other hidden widths (units) than the model (e.g. compacted) but
+   * must be the model's layers with those widths (`withHiddenWidths`). For sweeps.
    */
   async evaluateWith(layers: LayerWeights[], masks?: LayerMask[] | null): Promise<EvalResult> {
     this.assertLive();
-    const { inputDim, outputDim } = this.data.info;
-    layers.forEach((w, l) => {
-      const inDim = l === 0 ? inputDim : layers[l - 1].outDim;
-      if (w.inDim !== inDim || w.kernel.length !== w.inDim * w.outDim || w.bias.length !== w.outDim) throw new Error(`evaluateWith: layer ${l} does not chain (${w.inDim}×${w.outDim})`);
+    const nLayers = this.model.kernels.length;
+    if (layers.length !== nLayers) throw new Error(`evaluateWith: the layers do not chain (got ${layers.length} layers, the model has ${nLayers})`);
+    const spec = withHiddenWidths(this.model.spec, layers.slice(0, -1).map((w) => w.outDim));
+    layerShapes(spec).forEach(({ inDim, outDim }, l) => {
+      const w = layers[l];
+      if (w.inDim !== inDim || w.outDim !== outDim || w.kernel.length !== inDim * outDim || w.bias.length !== outDim) throw new Error(`evaluateWith: layer ${l} does not chain (${w.inDim}×${w.outDim}, expected ${inDim}×${outDim})`);
     });
-    if (layers.length === 0 || layers[layers.length - 1].outDim !== outputDim) throw new Error(`evaluateWith: the layers do not end in ${outputDim} outputs`);
     const eff = masks ? maskedWeights(layers, masks) : layers;
     const kernels = eff.map((w) => tf.tensor2d(w.kernel, [w.inDim, w.outDim]));
     const biases = eff.map((w) => tf.tensor1d(w.bias));
     try {
-      return await this.evaluateForward((x) => forwardDense(x, kernels, biases, this.model.spec.activation));
+      return await evaluateChunks((x) => forwardNet(spec, x, kernels, biases), this.data.info.task, this.xTest, this.yTest, this.data.nTest);
     } finally {
       tf.dispose([...kernels, ...biases]);
     }
   }
 
-  /** Mean loss and accuracy of `forward` over the test set (or x, y, n), in chunks of EVAL_CHUNK; one async read-back. */
-  private async evaluateForward(forward: (x: tf.Tensor2D) => tf.Tensor2D, x = this.xTest, y = this.yTest, nTest = this.data.nTest, predictions = false): Promise<Evaluation> {
-    const { task } = this.data.info;
-    const totals = tf.tidy(() => {
-      let lossSum: tf.Tensor = tf.scalar(0);
-      let correct: tf.Tensor = tf.scalar(0);
-      const preds: tf.Tensor[] = [];
-      for (let start = 0; start < nTest; start += EVAL_CHUNK) {
-        const size = Math.min(EVAL_CHUNK, nTest - start);
-        const whole = size === nTest;
-        const xb = whole ? x : tf.slice(x, [start, 0], [size, -1]);
-        const yb = whole ? y : tf.slice(y, [start, 0], [size, -1]);
-        const out = forward(xb);
-        lossSum = tf.add(lossSum, tf.mul(dataLoss(task, yb, out), size));
-        if (task === 'classification') correct = tf.add(correct, correctCount(yb, out));
-        if (predictions) preds.push(task === 'classification' ? tf.cast(tf.argMax(out, 1), 'float32') : tf.reshape(tf.slice(out, [0, 0], [size, 1]), [size]));
-      }
-      const stats = tf.div(tf.stack([lossSum, correct]), nTest) as tf.Tensor1D;
-      // Predictions ride in the same read-back, after the two figures.
-      return predictions && preds.length > 0 ? tf.concat([stats, ...preds]) : stats;
-    });
-    try {
-      const flat = (await totals.data()) as Float32Array;
-      const result: Evaluation = { testLoss: flat[0], testAccuracy: task === 'classification' ? flat[1] : NaN };
-      if (predictions) result.predictions = flat.slice(2, 2 + nTest);
-      return result;
-    } finally {
-      totals.dispose();
-    }
-  }
-
   /**
-   * Per-neuron importance of every hidden layer (one array per hidden layer, its
-   * width long), on `rows` train rows (default 256, at most nTrain) drawn with
+   * Per-unit importance of every hidden layer (one array per hidden layer in
+   * `hiddenWidths` order — a CNN's conv filters first — its width long), on `rows` train rows (default 256, at most nTrain) drawn with
    * a fresh Rng(seed + 2) — the same batch on every call of a session (sampleRows).
    * `activation`: mean |h| (post-activation); `taylor`: |mean ∂L/∂z · z| (Molchanov 2017),
-   * z the pre-activation, L the batch's mean data loss. Computed with the current
+   * z the pre-activation, L the batch's mean data loss; means over the batch and, for a
+   * conv filter, over the positions of its map (see importanceTensor). Computed with the current
    * (masked) variables; read back asynchronously.
    */
   async neuronImportance(kind: 'activation' | 'taylor', rows = 256): Promise<Float32Array[]> {
     this.assertLive();
-    const widths = this.model.spec.hidden;
+    const widths = hiddenWidths(this.model.spec);
     if (widths.length === 0) return [];
     const n = Math.max(1, Math.min(Math.floor(rows), this.data.nTrain));
     const idx = sampleRows(this.data.nTrain, n, new Rng(this.opts.seed + 2));
     const { task } = this.data.info;
     const res = tf.tidy(() => {
       const ind = tf.tensor1d(idx, 'int32');
-      return importanceTensor(kind, this.model.kernels, this.model.biases, this.model.spec.activation, task, tf.gather(this.xTrain, ind), tf.gather(this.yTrain, ind));
+      return importanceTensor(kind, this.model.spec, this.model.kernels, this.model.biases, task, tf.gather(this.xTrain, ind), tf.gather(this.yTrain, ind));
     });
     let flat: Float32Array;
     try {
@@ -468,7 +427,7 @@ export class TrainingSession {
 
   /**
    * Hot, from the next step: penalties λ₁Σ|w| + λ₂Σw² on the kernels (prox: L1 by
-   * soft-thresholding instead of its subgradient) and the dropout rate of the hidden layers.
+   * soft-thresholding instead of its subgradient) and the dropout rate of the dense hidden layers.
    * All zero/false: the step is the plain one. Throws on a negative λ or a rate outside [0, 1).
    */
   setRegularisation(r: Regularisation): void {
@@ -541,7 +500,7 @@ export class TrainingSession {
     };
   }
 
-  /** Copies of the current weights, read synchronously (see Mlp.getWeights). */
+  /** Copies of the current weights, read synchronously (see Network.getWeights). */
   getWeights(): LayerWeights[] {
     this.assertLive();
     return this.model.getWeights();
@@ -573,34 +532,14 @@ export class TrainingSession {
   /**
    * The model's outputs for arbitrary inputs (e.g. the decision-boundary grid), read back
    * asynchronously (safe on WebGPU in a worker). `x` is row-major [n × inputDim]. `hidden`
-   * asks also for one hidden neuron's post-activation output (`layer` counts hidden layers
-   * from 0, input side), from the same forward pass and read-back. Throws on a shape
-   * mismatch or an out-of-range neuron.
+   * asks also for one hidden unit's post-activation output (`layer` counts hidden layers
+   * from 0, input side, in `hiddenWidths` order; a conv filter gives the spatial mean of its
+   * map), from the same forward pass and read-back. Throws on a shape mismatch or an
+   * out-of-range unit.
    */
   async infer(x: Float32Array, n: number, hidden?: { layer: number; unit: number }): Promise<Inference> {
     this.assertLive();
-    const { inputDim: d, outputDim, task } = this.data.info;
-    if (x.length !== n * d) throw new Error(`infer: got ${x.length} values for ${n} rows of ${d}`);
-    const widths = this.model.spec.hidden;
-    if (hidden && !(Number.isInteger(hidden.layer) && Number.isInteger(hidden.unit) && hidden.layer >= 0 && hidden.layer < widths.length && hidden.unit >= 0 && hidden.unit < widths[hidden.layer])) {
-      throw new Error(`infer: no hidden neuron ${hidden.unit} in layer ${hidden.layer} (widths ${widths.join(', ') || 'none'})`);
-    }
-    if (n === 0) return hidden ? { output: new Float32Array(0), hidden: new Float32Array(0) } : { output: new Float32Array(0) };
-    const res = tf.tidy(() => {
-      const outs = forwardLayers(tf.tensor2d(x, [n, d]), this.model.kernels, this.model.biases, this.model.spec.activation);
-      const last = outs[outs.length - 1];
-      const y = (task === 'classification' ? tf.softmax(last) : last).reshape([n * outputDim]);
-      if (!hidden) return y;
-      const h = tf.slice(outs[hidden.layer], [0, hidden.unit], [n, 1]).reshape([n]);
-      return tf.concat([y, h]);
-    });
-    try {
-      const flat = (await res.data()) as Float32Array;
-      const output = flat.slice(0, n * outputDim);
-      return hidden ? { output, hidden: flat.slice(n * outputDim) } : { output };
-    } finally {
-      res.dispose();
-    }
+    return inferRows(this.model.spec, this.model.kernels, this.model.biases, x, n, hidden);
   }
 
   /** Frees every tensor it owns: data tensors, model, optimizer. Later calls throw. */

@@ -1,12 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
-import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../engine/types';
+import { CNN_WASM_REASON } from '../../engine/model/spec';
+import { BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../engine/types';
+import { trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_SEED } from '../../state/urlCodec';
-import { ACTIVATION_LABELS, BACKEND_CHOICE_LABELS, DATASET_LABELS, OPTIMIZER_LABELS } from '../labels';
+import { BACKEND_CHOICE_LABELS, DATASET_LABELS, OPTIMIZER_LABELS } from '../labels';
 import { AugmentationSection } from './AugmentationSection';
 import { RangeField, SelectField } from './fields';
-import { LayersField } from './LayersField';
 import { LearningRateField } from './LearningRateField';
+import { ModelSection } from './ModelSection';
 import { NumberField } from './NumberField';
 import { Playback } from './Playback';
 import { PruningSection } from './PruningSection';
@@ -31,7 +33,16 @@ function randomSeed(): number {
  */
 export function ControlPanel() {
   const config = useAppStore(
-    useShallow((s) => ({ dataset: s.config.dataset, noise: s.config.noise, split: s.config.split, act: s.config.act, opt: s.config.opt, batch: s.config.batch, seed: s.config.seed, backend: s.config.backend })),
+    useShallow((s) => ({
+      dataset: s.config.dataset,
+      noise: s.config.noise,
+      split: s.config.split,
+      opt: s.config.opt,
+      batch: s.config.batch,
+      seed: s.config.seed,
+      backend: s.config.backend,
+      cnn: trainsCnn(s.config),
+    })),
   );
   const setConfig = useAppStore((s) => s.setConfig);
   const setDataset = useAppStore((s) => s.setDataset);
@@ -64,11 +75,7 @@ export function ControlPanel() {
         />
       </section>
       <AugmentationSection />
-      <section className="group">
-        <h2>Model</h2>
-        <LayersField />
-        <SelectField label="Activation" testId="control-act" value={config.act} options={options(ACTIVATIONS, ACTIVATION_LABELS)} onChange={(v) => setConfig('act', v)} />
-      </section>
+      <ModelSection />
       <section className="group">
         <h2>Training</h2>
         <SelectField label="Optimizer" testId="control-opt" value={config.opt} options={options(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={(v) => setConfig('opt', v)} />
@@ -93,6 +100,7 @@ export function ControlPanel() {
           value={config.backend}
           options={options(BACKEND_CHOICES, BACKEND_CHOICE_LABELS)}
           onChange={(v) => setConfig('backend', v)}
+          hint={config.cnn && config.backend === 'wasm' ? `${CNN_WASM_REASON}: this run trains on another backend.` : undefined}
         />
       </section>
       <RegularisationSection />

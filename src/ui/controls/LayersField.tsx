@@ -1,8 +1,12 @@
 import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
+import { convLayersOf, trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_LAYERS, parseLayers } from '../../state/urlCodec';
+import type { ExperimentConfig } from '../../protocol/config';
 import { useDraft } from './fields';
+import { flattenWidth } from './networkShape';
 
 const formatLayers = (v: number[]): string => v.join(',');
 const parse = (text: string): number[] | null => {
@@ -10,32 +14,40 @@ const parse = (text: string): number[] | null => {
   return r.ok ? r.value : null;
 };
 
+/** The width the dense layers read: the flattened conv maps for a CNN, else the inputs. */
+function denseInput(c: Pick<ExperimentConfig, 'dataset' | 'arch' | 'conv' | 'pool'>): number {
+  const conv = convLayersOf(c);
+  return conv.length > 0 ? flattenWidth(conv, c.pool) : datasetInfo(c.dataset).inputDim;
+}
+
 /**
  * Hidden layer widths as text (`300,100`), with buttons to add or remove a
  * layer, and the whole architecture spelled out (`784 → 300 → 100 → 10`).
+ * For a CNN these are the dense layers after Flatten (`flatten 1600 → 128 → 10`).
  */
 export function LayersField() {
   const id = useId();
   const layers = useAppStore((s) => s.config.layers);
-  const dataset = useAppStore((s) => s.config.dataset);
+  const c = useAppStore(useShallow((s) => ({ dataset: s.config.dataset, arch: s.config.arch, conv: s.config.conv, pool: s.config.pool })));
   const setConfig = useAppStore((s) => s.setConfig);
   const commit = (v: number[]): void => setConfig('layers', v);
   const field = useDraft(layers, formatLayers, parse, commit, 500);
-  const info = datasetInfo(dataset);
-  const shape = [info.inputDim, ...layers, info.outputDim].join(' → ');
+  const cnn = trainsCnn(c);
+  const widths = [denseInput(c), ...layers, datasetInfo(c.dataset).outputDim].join(' → ');
+  const shape = cnn ? `flatten ${widths}` : widths;
   return (
     <div className="field">
       <div className="field-head">
-        <label htmlFor={id}>Hidden layers</label>
+        <label htmlFor={id}>{cnn ? 'Dense layers after Flatten' : 'Hidden layers'}</label>
         <span className="field-aside">
-          <button type="button" className="mini" data-testid="btn-layer-remove" aria-label="Remove the last hidden layer" disabled={layers.length === 0} onClick={() => commit(layers.slice(0, -1))}>
+          <button type="button" className="mini" data-testid="btn-layer-remove" aria-label={cnn ? 'Remove the last dense layer' : 'Remove the last hidden layer'} disabled={layers.length === 0} onClick={() => commit(layers.slice(0, -1))}>
             −
           </button>
           <button
             type="button"
             className="mini"
             data-testid="btn-layer-add"
-            aria-label="Add a hidden layer"
+            aria-label={cnn ? 'Add a dense layer' : 'Add a hidden layer'}
             disabled={layers.length >= MAX_LAYERS}
             onClick={() => commit([...layers, layers.length > 0 ? layers[layers.length - 1] : 8])}
           >

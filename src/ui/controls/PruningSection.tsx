@@ -1,12 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
+import { hiddenWidths } from '../../engine/model/spec';
 import { IMPORTANCES, PRUNE_MODES, PRUNE_SCOPES } from '../../engine/prune/types';
+import { configSpec, convLayersOf } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
 import { IMPORTANCE_LABELS, PRUNE_MODE_LABELS, PRUNE_SCOPE_LABELS } from '../labels';
 import { SelectField } from './fields';
 import { LotteryGroup } from './LotteryGroup';
 import './pruning.css';
+import { hiddenShapeText } from './networkShape';
 import { keptWidths, pruningLocks } from './pruningRules';
 import { Reason } from './Reason';
 import { ScheduleGroup } from './ScheduleGroup';
@@ -28,7 +31,11 @@ export function PruningSection() {
   const c = useAppStore(
     useShallow((s) => ({
       dataset: s.config.dataset,
+      arch: s.config.arch,
+      conv: s.config.conv,
+      pool: s.config.pool,
       layers: s.config.layers,
+      act: s.config.act,
       pmode: s.config.pmode,
       threshold: s.config.threshold,
       sparsity: s.config.sparsity,
@@ -48,7 +55,10 @@ export function PruningSection() {
   const manualOff = locks.manual !== null;
   const cuts = model !== null && model.thresholds.some((t) => t > 0) ? `Cut per layer: ${formatCuts(model.thresholds)}.` : null;
   const info = datasetInfo(c.dataset);
-  const shape = (hidden: readonly number[]): string => [info.inputDim, ...hidden, info.outputDim].join('-');
+  const convLayers = convLayersOf(c);
+  const shape = (hidden: readonly number[]): string => hiddenShapeText(hidden, convLayers, c.pool, info.inputDim, info.outputDim);
+  // A CNN's hidden layers: its conv filters, then its dense layers.
+  const widths = hiddenWidths(configSpec(c));
   const canCompact = c.keep < 1 && !compacted && !compacting && locks.neurons === null;
 
   return (
@@ -120,7 +130,11 @@ export function PruningSection() {
           disabled={locks.neurons !== null}
           title={locks.neurons ?? undefined}
           onChange={(v) => setConfig('keep', v)}
-          hint={c.keep < 1 ? `Keeps the ⌈p·n⌉ most important neurons per hidden layer: ${c.layers.join(',')} → ${keptWidths(c.layers, c.keep).join(',')}.` : 'Move left to switch off the least important neurons.'}
+          hint={
+            c.keep < 1
+              ? `Keeps the ⌈p·n⌉ most important ${convLayers.length > 0 ? 'filters and neurons per conv and dense' : 'neurons per hidden'} layer: ${widths.join(',')} → ${keptWidths(widths, c.keep).join(',')}.`
+              : `Move left to switch off the least important ${convLayers.length > 0 ? 'filters and neurons' : 'neurons'}.`
+          }
         />
         <SelectField
           label="Importance"

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { trainsCnn } from '../../state/network';
 import { DEFAULT_LAMBDA, PENALTY_KINDS, penaltyKindOf, penaltyLambdaOf, type PenaltyKind } from '../../state/regularisation';
 import { useAppStore } from '../../state/useAppStore';
 import { SCHEMA } from '../../state/urlCodec';
@@ -25,7 +26,7 @@ const dropoutText = (v: number): string => (v === 0 ? 'off' : `${Math.round(v * 
  * plus `control-penalty` and `control-lambda`.
  */
 export function RegularisationSection() {
-  const c = useAppStore(useShallow((s) => ({ l1: s.config.l1, l2: s.config.l2, prox: s.config.prox, dropout: s.config.dropout })));
+  const c = useAppStore(useShallow((s) => ({ l1: s.config.l1, l2: s.config.l2, prox: s.config.prox, dropout: s.config.dropout, cnn: trainsCnn(s.config) })));
   const setConfig = useAppStore((s) => s.setConfig);
   const setPenalty = useAppStore((s) => s.setPenalty);
   const kind = penaltyKindOf(c);
@@ -89,7 +90,7 @@ export function RegularisationSection() {
         step={0.05}
         format={dropoutText}
         onChange={(v) => setConfig('dropout', v)}
-        hint="Hidden units dropped at random while training, none at test."
+        hint={c.cnn ? 'Units of the dense layers dropped at random while training (not the conv layers), none at test.' : 'Hidden units dropped at random while training, none at test.'}
       />
       <ChoosingLambdaGroup />
       <RegPruneGroup />

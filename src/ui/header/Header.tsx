@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
-import { forwardFlopsPerSample, mlpSpec, parameterCount } from '../../engine/model/spec';
+import { forwardFlopsPerSample, parameterCount } from '../../engine/model/spec';
+import { configSpec } from '../../state/network';
 import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, formatRate, rawValue } from '../format';
@@ -21,17 +22,16 @@ export function Header() {
       testAccuracy: s.run.testAccuracy,
     })),
   );
-  const dataset = useAppStore((s) => s.config.dataset);
-  const layers = useAppStore((s) => s.config.layers);
-  const act = useAppStore((s) => s.config.act);
+  const net = useAppStore(useShallow((s) => ({ dataset: s.config.dataset, arch: s.config.arch, conv: s.config.conv, pool: s.config.pool, layers: s.config.layers, act: s.config.act })));
+  const dataset = net.dataset;
   const regularised = useAppStore((s) => s.config.l1 > 0 || s.config.l2 > 0);
   const info = datasetInfo(dataset);
   const model = useAppStore((s) => s.pruning.model);
   // Before the run's first stats, the counts of the configured (dense) network.
   const specCost = useMemo(() => {
-    const spec = mlpSpec(datasetInfo(dataset), layers, act);
+    const spec = configSpec(net);
     return { params: parameterCount(spec), flops: forwardFlopsPerSample(spec) };
-  }, [dataset, layers, act]);
+  }, [net]);
   const params = model?.params ?? specCost.params;
   const flops = model?.flops ?? specCost.flops;
   const sparsity = sparsityOf(model);
@@ -107,7 +107,7 @@ export function Header() {
           label="FLOPs"
           value={formatFlops(flops)}
           raw={String(flops)}
-          title="Dense forward pass per sample (2·in·out per layer): zeros in a dense matrix still cost, removed neurons do not"
+          title="Dense forward pass per sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not"
         />
       </dl>
     </header>

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { datasetInfo } from '../../engine/data/catalog';
 import type { DatasetInfo } from '../../engine/types';
+import { trainsCnn } from '../../state/network';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { BoundaryCard, type NeuronRef } from './BoundaryCard';
 import { ConfusionCard } from './ConfusionCard';
+import { ConvFiltersCard } from './ConvFiltersCard';
 import { HeatmapsCard } from './heatmap/HeatmapsCard';
 import { NetworkGraphCard } from './NetworkGraphCard';
 import { ScatterCard } from './ScatterCard';
@@ -83,18 +85,21 @@ function NetworkViews({ info, children }: { info: DatasetInfo; children?: ReactN
  * "Inside the network", below the step-axis charts: the weight heatmaps for
  * every dataset; for the 2-D sets the decision boundary beside the network
  * graph; for regression the predicted-vs-true scatter; for MNIST the
- * confusion matrix and the misclassified digits. Each card redraws from the
- * worker's views and snapshots without re-rendering the page.
+ * confusion matrix and the misclassified digits, and for a CNN its first conv
+ * layer's filters beside the graph. Each card redraws from the worker's views
+ * and snapshots without re-rendering the page.
  */
 export function InsidePanel() {
   const dataset = useAppStore((s) => s.config.dataset);
+  const cnn = useAppStore((s) => trainsCnn(s.config));
   const info = datasetInfo(dataset);
   const manyClasses = info.task === 'classification' && info.outputDim > 2;
+  const beside = info.task === 'regression' ? <ScatterCard /> : cnn ? <ConvFiltersCard /> : undefined;
   return (
     <section className="inside" aria-label="Inside the network">
       <h2 className="section-title">Inside the network</h2>
-      {/* The scatter pairs with the graph; the confusion matrix and its digits need the full width. */}
-      <NetworkViews info={info}>{info.task === 'regression' ? <ScatterCard /> : undefined}</NetworkViews>
+      {/* The scatter and the conv filters pair with the graph; the confusion matrix and its digits need the full width. */}
+      <NetworkViews info={info}>{beside}</NetworkViews>
       {manyClasses ? <ConfusionCard /> : null}
       <HeatmapsCard />
     </section>

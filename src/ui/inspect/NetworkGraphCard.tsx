@@ -4,7 +4,7 @@ import { useAppStoreApi } from '../../state/useAppStore';
 import type { NeuronRef } from './BoundaryCard';
 import { drawGraphLinks } from './drawGraph';
 import { subscribeVisible } from '../subscribeVisible';
-import { graphFits, graphHeight, graphLinks, layerWidths, layoutGraph, neuronName, structureKey, MAX_GRAPH_WIDTH } from './graphLayout';
+import { graphFits, graphHeight, graphLinks, isDenseChain, layerWidths, layoutGraph, neuronName, structureKey, MAX_GRAPH_WIDTH } from './graphLayout';
 
 /** View-box width of the graph (CSS scales it to the card). */
 const GRAPH_WIDTH = 560;
@@ -15,12 +15,15 @@ interface Structure {
   widths: number[];
   /** Per column (inputs … outputs): the neuron mask, null where all kept. */
   removed: (Uint8Array | null)[];
+  /** Each layer reads the previous one's units (an MLP); false for a CNN, which the graph does not draw. */
+  chain: boolean;
 }
 
 function structureOf(snapshot: WeightSnapshot): Structure {
   const widths = layerWidths(snapshot.layers);
   const removed = widths.map((_, c) => (c >= 1 && c < widths.length - 1 ? (snapshot.neurons[c - 1] ?? null) : null));
-  return { key: structureKey(widths, snapshot.neurons), widths, removed };
+  const chain = isDenseChain(snapshot.layers);
+  return { key: `${chain ? '' : 'conv:'}${structureKey(widths, snapshot.neurons)}`, widths, removed, chain };
 }
 
 /** Subscript digits for x₁, x₂, … */
@@ -61,7 +64,7 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
     const s = store.snapshot.get();
     return s === null ? null : structureOf(s);
   });
-  const fits = structure !== null && graphFits(structure.widths);
+  const fits = structure !== null && structure.chain && graphFits(structure.widths);
   const height = structure === null ? 200 : graphHeight(Math.max(...structure.widths));
   const layout = useMemo(() => (structure === null || !fits ? null : layoutGraph(structure.widths, structure.removed, GRAPH_WIDTH, height)), [structure, fits, height]);
   const layoutKey = structure?.key ?? null;
@@ -101,6 +104,19 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
         <div className="chart-empty h200">
           <p>The graph appears once the network is built.</p>
         </div>
+      </div>
+    );
+  }
+  if (layout === null && !structure.chain) {
+    return (
+      <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
+        <div className="chart-head">
+          <h2>The network</h2>
+        </div>
+        <p className="caption">
+          A CNN: each conv filter is one small kernel slid over every position of the image, not one link per input, so the graph draws MLPs only. The filter tiles
+          show the first conv layer&rsquo;s kernels; the heatmaps show every weight (a conv layer as rows kernel pixel × input channel, columns filters).
+        </p>
       </div>
     );
   }

@@ -35,6 +35,15 @@ export function layerWidths(layers: readonly Pick<LayerWeights, 'inDim' | 'outDi
   return layers.length === 0 ? [] : [layers[0].inDim, ...layers.map((l) => l.outDim)];
 }
 
+/**
+ * Whether each layer reads exactly the previous layer's units (an MLP). A
+ * CNN's conv kernels are k·k·c rows applied at every position and its first
+ * dense layer reads the flattened maps: no one-link-per-weight graph.
+ */
+export function isDenseChain(layers: readonly Pick<LayerWeights, 'inDim' | 'outDim'>[]): boolean {
+  return layers.every((l, i) => i === 0 || l.inDim === layers[i - 1].outDim);
+}
+
 /** Whether the graph can be drawn legibly (every layer ≤ {@link MAX_GRAPH_WIDTH}). */
 export function graphFits(widths: readonly number[]): boolean {
   return widths.length > 0 && widths.every((w) => w <= MAX_GRAPH_WIDTH);

@@ -1,4 +1,5 @@
 import { changedKeys, type ExperimentConfig } from '../../protocol/config';
+import { imageDataset, trainsCnn } from '../../state/network';
 
 /**
  * Short names of the config keys in a pinned run's legend ("λ₂ 0 → 0.001"),
@@ -48,6 +49,9 @@ export const PIN_KEY_NAMES: Record<keyof ExperimentConfig, string | null> = {
   rp_tune: null,
   aug: 'augmentation',
   trainSize: 'train digits',
+  arch: 'network',
+  conv: 'conv',
+  pool: 'pooling',
 };
 
 /** Differences shown in a legend entry before "+N more". */
@@ -82,20 +86,26 @@ function relevant(key: keyof ExperimentConfig, a: ExperimentConfig, b: Experimen
       return either((c) => c.lottery !== 'off');
     case 'prox':
       return either((c) => c.l1 > 0);
+    case 'arch':
+      return either((c) => imageDataset(c.dataset));
+    case 'conv':
+    case 'pool':
+      return either(trainsCnn);
     default:
       return PIN_KEY_NAMES[key] !== null;
   }
 }
 
-/** A config value as the legend shows it: numbers to 4 significant digits, layer lists "8,8" ("none" when empty). */
+/** A config value as the legend shows it: numbers to 4 significant digits, layer lists "8,8" ("none" when empty), pooling "2×2" or "none". */
 export function formatPinValue(key: keyof ExperimentConfig, value: ExperimentConfig[keyof ExperimentConfig]): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
   if (typeof value === 'number') {
     if (key === 'prox') return value === 1 ? 'on' : 'off';
+    if (key === 'pool') return value > 1 ? `${value}×${value}` : 'none';
     const text = String(+value.toPrecision(4));
     return key === 'noise' || key === 'split' ? `${text} %` : text;
   }
-  return value;
+  return key === 'arch' ? value.toUpperCase() : value;
 }
 
 /** The differences between a pinned run's config and the live one, one "name pinned → live" each, in config order. */

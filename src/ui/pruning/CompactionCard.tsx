@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MeasuredCost } from '../../protocol/messages';
+import { convLayersOf } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount } from '../format';
 import { ratioText } from './pruningView';
@@ -38,6 +39,7 @@ function neurons(c: MeasuredCost): number {
  */
 export function CompactionCard() {
   const compaction = useAppStore((s) => s.pruning.compaction);
+  const convCount = useAppStore((s) => convLayersOf(s.config).length);
   if (compaction === null) return null;
   const { before, after } = compaction;
   const same = neurons(before) === neurons(after);
@@ -58,7 +60,7 @@ export function CompactionCard() {
           </tr>
         </thead>
         <tbody>
-          <Row label="Hidden widths" before={before.hidden.join(' · ') || '—'} after={after.hidden.join(' · ') || '—'} ratio={ratioText(neurons(before), neurons(after))} />
+          <Row label={convCount > 0 ? `Filters (${convCount} conv layers) · dense widths` : 'Hidden widths'} before={before.hidden.join(' · ') || '—'} after={after.hidden.join(' · ') || '—'} ratio={ratioText(neurons(before), neurons(after))} />
           <Row label="Parameters" before={formatCount(before.params)} after={formatCount(after.params)} ratio={ratioText(before.params, after.params)} />
           <Row label="FLOPs per sample" before={formatCount(before.flops)} after={formatCount(after.flops)} ratio={ratioText(before.flops, after.flops)} />
           <Row label="Model size (float32)" before={formatBytes(before.bytes)} after={formatBytes(after.bytes)} ratio={ratioText(before.bytes, after.bytes)} />

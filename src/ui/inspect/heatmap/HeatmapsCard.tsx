@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { parseConv, type ConvLayerSpec } from '../../../engine/model/convSpec';
+import { trainsCnn } from '../../../state/network';
 import type { WeightSnapshot } from '../../../state/snapshot';
-import { useAppStoreApi } from '../../../state/useAppStore';
+import { useAppStore, useAppStoreApi } from '../../../state/useAppStore';
 import { downloadCanvasPng } from '../../pins/export';
 import { MASK_COLOUR, rampGradientCss, REMOVED_COLOURS } from './colourScale';
 import { drawFiltersCanvas, drawKernelCanvas } from './heatmapCanvas';
-import { describeWeight, FILTER_SIDE, formatWeight, hasFilters, kernelViews, layerRanges, layerTitle, parseShapeKey, shapeKey, type RangeMode } from './heatmapView';
+import { describeWeight, FILTER_SIDE, formatWeight, hasFilters, kernelViews, layerAxes, layerRanges, layerTitle, parseShapeKey, shapeKey, type RangeMode } from './heatmapView';
 import { cellAt, cellScale, tileAt, tileLayout, toCanvasPixels, type TileLayout } from './layout';
 import { LayerFigure, type CanvasPointer } from './LayerFigure';
 import type { KernelView } from './paint';
@@ -33,6 +35,12 @@ interface Settings {
 const RAMP = { background: rampGradientCss() };
 const HATCH = { background: `repeating-linear-gradient(45deg, ${REMOVED_COLOURS[0]} 0 3px, ${REMOVED_COLOURS[1]} 3px 6px)` };
 
+/** The conv layers of `text` ([] when empty or invalid). */
+function parseConvOrNone(text: string): ConvLayerSpec[] {
+  const r = parseConv(text);
+  return text !== '' && r.ok ? r.value : [];
+}
+
 /** `x` to 2 significant digits, rounded up (a fixed range that keeps the current picture unsaturated). */
 function roundUp2(x: number): number {
   if (!(x > 0)) return 0.5;
@@ -56,6 +64,9 @@ export function HeatmapsCard() {
   const store = useAppStoreApi();
   const [key, setKey] = useState(() => shapeKey(store.snapshot.get()));
   const shapes = useMemo(() => parseShapeKey(key), [key]);
+  // A CNN's conv stack names its layers (titles, tooltips); [] for an MLP.
+  const convText = useAppStore((s) => (trainsCnn(s.config) ? s.config.conv : ''));
+  const conv = useMemo(() => parseConvOrNone(convText), [convText]);
   const filtersOffered = hasFilters(shapes);
   const [mode, setMode] = useState<RangeMode>('auto');
   const [fixed, setFixed] = useState(0.5);
@@ -143,7 +154,7 @@ export function HeatmapsCard() {
       const cell = hit(index, e);
       if (tip === null) return;
       if (cell === null) return hideTip();
-      const lines = describeWeight(drawn.current.views[index], index, shapes.length, cell.input, cell.neuron);
+      const lines = describeWeight(drawn.current.views[index], index, shapes.length, cell.input, cell.neuron, conv);
       tip.textContent = lines.join('\n');
       tip.style.left = `${e.clientX + 14}px`;
       tip.style.top = `${e.clientY + 14}px`;
@@ -253,9 +264,8 @@ export function HeatmapsCard() {
             <LayerFigure
               key={`${i}:${rows}x${cols}`}
               index={i}
-              title={layerTitle(i, shapes.length, rows, cols)}
-              rows={rows}
-              cols={cols}
+              title={layerTitle(i, shapes.length, rows, cols, conv)}
+              axes={layerAxes(i, rows, cols, conv)}
               replacement={
                 i === 0 && view === 'filters' ? (
                   <canvas

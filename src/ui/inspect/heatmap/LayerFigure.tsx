@@ -11,8 +11,8 @@ export interface CanvasPointer {
 interface LayerFigureProps {
   index: number;
   title: string;
-  rows: number;
-  cols: number;
+  /** What the rows and columns are, e.g. "rows: 300 inputs · columns: 100 neurons". */
+  axes: string;
   /** Shown instead of the matrix (layer 0's learned-filters canvas), or null. */
   replacement: ReactNode;
   canvasRef(el: HTMLCanvasElement | null): void;
@@ -29,14 +29,12 @@ const GRADIENT = { background: rampGradientCss() };
  * neurons; drawn by the card, never re-rendered per snapshot), its colour
  * legend with the layer's range, and a PNG download.
  */
-export function LayerFigure({ index, title, rows, cols, replacement, canvasRef, rangeRef, pointer, onPng }: LayerFigureProps) {
+export function LayerFigure({ index, title, axes, replacement, canvasRef, rangeRef, pointer, onPng }: LayerFigureProps) {
   return (
     <figure className="heatmap-figure">
       <figcaption>
         <span className="heatmap-title">{title}</span>
-        <span className="heatmap-axes">
-          rows: {rows} inputs · columns: {cols} neurons
-        </span>
+        <span className="heatmap-axes">{axes}</span>
       </figcaption>
       {replacement}
       <canvas

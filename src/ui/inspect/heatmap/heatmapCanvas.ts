@@ -5,6 +5,7 @@
  * canvas's data attributes, where tests and the bench read them.
  */
 import { MASK_COLOUR } from './colourScale';
+import { filterRemoved, maskedInFilter, paintFilterTile } from './filterTiles';
 import { tileOrigin, type TileLayout } from './layout';
 import { paintFilters, paintKernel, type KernelView } from './paint';
 
@@ -101,4 +102,25 @@ export function drawFiltersCanvas(canvas: HTMLCanvasElement, view: KernelView, r
   d.maskColor = MASK_COLOUR;
   d.drawMs = ms.toFixed(2);
   return ms;
+}
+
+/**
+ * Draws filter `filter` of a first conv layer `view` (kernel side `side`) on
+ * `canvas` at `scale` px per weight on [−range, range]; records the filter,
+ * its pruned weights and whether it was removed on the canvas's data attributes.
+ */
+export function drawFilterTileCanvas(canvas: HTMLCanvasElement, view: KernelView, filter: number, side: number, range: number, scale: number): void {
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) return;
+  const s = surface(canvas, ctx, side * scale, side * scale);
+  paintFilterTile(s.pixels, view, filter, side, range, scale);
+  ctx.putImageData(s.image, 0, 0);
+  const d = canvas.dataset;
+  d.filter = String(filter);
+  d.side = String(side);
+  d.scale = String(scale);
+  d.range = String(range);
+  d.masked = String(maskedInFilter(view, filter));
+  d.removed = filterRemoved(view, filter) ? '1' : '0';
+  d.maskColor = MASK_COLOUR;
 }

@@ -3,6 +3,7 @@
  * kernel layer (input side first), titles, symmetric ranges and the words of
  * the hover tooltip. Pure.
  */
+import type { ConvLayerSpec } from '../../../engine/model/convSpec';
 import type { WeightSnapshot } from '../../../state/snapshot';
 import { autoRange, weightState, type KernelView } from './paint';
 
@@ -15,9 +16,23 @@ function sized(mask: Uint8Array | null | undefined, length: number): Uint8Array 
 }
 
 /**
+ * The keep mask of a layer's `rows` from the previous hidden layer's unit mask:
+ * unit c feeds the rows r with r mod units = c (dense rows are the units; a
+ * conv kernel's HWIO rows and a flattened NHWC map cycle through the channels).
+ * Null when nothing is removed or the sizes do not fit (a stale mask).
+ */
+export function rowKeep(units: Uint8Array | null | undefined, rows: number): Uint8Array | null {
+  if (units == null || units.length === 0 || rows % units.length !== 0) return null;
+  if (units.length === rows) return units;
+  const out = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = units[r % units.length];
+  return out;
+}
+
+/**
  * The kernel layers of `snapshot`: layer i's columns are its neurons (removed
- * when `neurons[i]` says so, hidden layers only) and its rows the previous
- * layer's neurons (removed when `neurons[i − 1]` says so).
+ * when `neurons[i]` says so, hidden layers only) and its rows what the
+ * previous layer's neurons feed (removed when `neurons[i − 1]` says so; see {@link rowKeep}).
  */
 export function kernelViews(snapshot: WeightSnapshot): KernelView[] {
   const last = snapshot.layers.length - 1;
@@ -26,7 +41,7 @@ export function kernelViews(snapshot: WeightSnapshot): KernelView[] {
     rows: l.inDim,
     cols: l.outDim,
     mask: sized(snapshot.masks[i], l.inDim * l.outDim),
-    keepRows: i > 0 ? sized(snapshot.neurons[i - 1], l.inDim) : null,
+    keepRows: i > 0 ? rowKeep(sized(snapshot.neurons[i - 1], snapshot.layers[i - 1].outDim), l.inDim) : null,
     keepCols: i < last ? sized(snapshot.neurons[i], l.outDim) : null,
   }));
 }
@@ -41,9 +56,34 @@ export function parseShapeKey(key: string): [number, number][] {
   return key === '' ? [] : key.split(',').map((s) => s.split('x').map(Number) as [number, number]);
 }
 
-/** "Layer 2 · 300 → 100", or "Output layer · 100 → 10" for the last one. */
-export function layerTitle(index: number, count: number, rows: number, cols: number): string {
+/**
+ * Conv layer `index` of a CNN whose conv stack is `conv` (input side first)
+ * when its kernel matrix has the k·k·cin rows that layer reads; null for a
+ * dense layer (or a snapshot that does not match the stack).
+ */
+export function convLayerAt(conv: readonly ConvLayerSpec[], index: number, rows: number): { kernel: number; inChannels: number } | null {
+  const layer = conv[index];
+  if (layer === undefined) return null;
+  const inChannels = index === 0 ? 1 : conv[index - 1].filters;
+  return layer.kernel * layer.kernel * inChannels === rows ? { kernel: layer.kernel, inChannels } : null;
+}
+
+/**
+ * "Layer 2 · 300 → 100", or "Output layer · 100 → 10" for the last one; a CNN's
+ * conv layer (its stack `conv`): "Conv layer 2 · 3×3×32 → 64 filters".
+ */
+export function layerTitle(index: number, count: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = []): string {
+  const c = convLayerAt(conv, index, rows);
+  if (c !== null) return `Conv layer ${index + 1} · ${c.kernel}×${c.kernel}×${c.inChannels} → ${cols} filters`;
   return `${index === count - 1 ? 'Output layer' : `Layer ${index + 1}`} · ${rows} → ${cols}`;
+}
+
+/** The caption under a layer's title: what its rows and columns are ("rows: 300 inputs · columns: 100 neurons"). */
+export function layerAxes(index: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = []): string {
+  const c = convLayerAt(conv, index, rows);
+  if (c !== null) return `rows: ${rows} kernel weights (${c.kernel}×${c.kernel}×${c.inChannels}) · columns: ${cols} filters`;
+  if (index > 0 && index === conv.length) return `rows: ${rows} flattened inputs · columns: ${cols} neurons`;
+  return `rows: ${rows} inputs · columns: ${cols} neurons`;
 }
 
 /** True when layer 0 takes 28 × 28 images (MNIST): the learned-filters view is offered. */
@@ -67,20 +107,33 @@ export function formatWeight(w: number): string {
   return w < 0 ? `−${text}` : text;
 }
 
-/** What the rows of layer `index` are, in words. */
-function inputName(index: number, input: number, rows: number): string {
+/**
+ * What the rows of layer `index` are, in words. A conv layer's row is
+ * (i·k + j)·cin + c (HWIO); the first dense layer after a CNN's Flatten reads
+ * row r from filter r mod C of the last conv layer (NHWC).
+ */
+function inputName(index: number, input: number, rows: number, conv: readonly ConvLayerSpec[]): string {
+  const c = convLayerAt(conv, index, rows);
+  if (c !== null) {
+    const { kernel: k, inChannels: cin } = c;
+    const at = `kernel row ${Math.floor(input / (k * cin))}, col ${Math.floor(input / cin) % k}`;
+    return index === 0 ? at : `${at}, filter ${input % cin} of conv layer ${index}`;
+  }
+  if (index > 0 && index === conv.length) return `flattened input ${input} (filter ${input % conv[index - 1].filters} of conv layer ${index})`;
   if (index === 0 && rows === FILTER_SIDE * FILTER_SIDE) return `pixel ${input} (row ${Math.floor(input / FILTER_SIDE)}, col ${input % FILTER_SIDE})`;
   return index === 0 ? `input ${input}` : `neuron ${input} of layer ${index}`;
 }
 
 /**
  * The tooltip of weight (input, neuron) of layer `index` of `count`: which
- * connection it is, its dense value and whether it is pruned or its neuron removed.
+ * connection it is, its dense value and whether it is pruned or its neuron
+ * removed. `conv` is a CNN's conv stack (its layers come first).
  */
-export function describeWeight(view: KernelView, index: number, count: number, input: number, neuron: number): string[] {
+export function describeWeight(view: KernelView, index: number, count: number, input: number, neuron: number, conv: readonly ConvLayerSpec[] = []): string[] {
   const w = view.kernel[input * view.cols + neuron];
   const state = weightState(view, input, neuron);
-  const target = index === count - 1 ? `output ${neuron}` : `neuron ${neuron} of layer ${index + 1}`;
+  const convTarget = convLayerAt(conv, index, view.rows) !== null;
+  const target = index === count - 1 ? `output ${neuron}` : convTarget ? `filter ${neuron} of conv layer ${index + 1}` : `neuron ${neuron} of layer ${index + 1}`;
   const status = state === 'pruned' ? 'masked (pruned): yes' : state === 'removed' ? 'masked: neuron removed' : 'masked: no';
-  return [`${inputName(index, input, view.rows)} → ${target}`, `w = ${formatWeight(w)}${state === 'kept' ? '' : ' (dense value, not used)'}`, status];
+  return [`${inputName(index, input, view.rows, conv)} → ${target}`, `w = ${formatWeight(w)}${state === 'kept' ? '' : ' (dense value, not used)'}`, status];
 }
