@@ -21,7 +21,7 @@ import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from '../scripts/chromium-pa
 import { measureApp } from './app-probe.mjs';
 import { measurePruning } from './prune-probe.mjs';
 import { serveStatic } from './serve.mjs';
-import { BACKENDS, CASES } from './cases.mjs';
+import { BACKENDS, CASES, unsupported } from './cases.mjs';
 import { MAIN_THREAD_TARGET_MS, RATIO_TARGET, THETA_TARGET_MS, formatPruningTable, formatTable, verdicts } from './report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,7 +73,7 @@ const MATMUL_REPS = { webgpu: 2, webgl: 6, wasm: 16, cpu: 1 };
 const BARE_RUNS = 2;
 
 /** Bare-loop steps when the app gave no rate to size them by. */
-const FALLBACK_BARE_STEPS = { 'mnist-lenet': 20, 'circle-8-8': 500 };
+const FALLBACK_BARE_STEPS = { 'mnist-lenet': 20, 'mnist-cnn': 5, 'circle-8-8': 500 };
 
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -131,9 +131,15 @@ async function main() {
         row.error = `backend failed to initialise: ${backends[backend].error}`;
         continue;
       }
+      const why = unsupported(benchCase, backend);
+      if (why) {
+        row.error = `skipped: ${why}`;
+        log(`${benchCase.id} ${backend}: ${row.error}`);
+        continue;
+      }
       const t = Date.now();
       try {
-        const slow = benchCase.dataset === 'mnist' && (backend === 'cpu' || backend === 'webgpu');
+        const slow = benchCase.dataset === 'mnist' && (backend === 'cpu' || backend === 'webgpu' || benchCase.arch === 'cnn');
         row.app = await measureApp(browser, baseUrl, benchCase, backend, {
           warmUpMs: opts.warmUpMs,
           warmUpSteps: slow ? 3 : 10,

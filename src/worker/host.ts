@@ -9,7 +9,7 @@ import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks }
 import { parseAugLenient } from '../engine/data/augSpec';
 import { augPreviewMessage } from './augPreview';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
-import { BurstPacer, EvalSchedule, burstTargetMs } from './pacing';
+import { BurstPacer, EvalSchedule, burstTargetMs, evalTimeShare, snapshotIntervalMs } from './pacing';
 import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
@@ -243,8 +243,8 @@ export class TrainingHost {
       this.live = { session, dataset, backend: choice.backend, applied: config, views };
       this.prune = prune;
       this.pacer.reset(burstTargetMs(choice.backend));
-      this.report.reset();
-      this.evals = new EvalSchedule(evalBase(dataset), session.step);
+      this.report.reset(snapshotIntervalMs(choice.backend));
+      this.evals = new EvalSchedule(evalBase(dataset), session.step, evalTimeShare(choice.backend));
       this.broken = false;
       this.lastEvalStep = -1;
       this.pauseMessage = undefined;

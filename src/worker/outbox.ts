@@ -4,7 +4,7 @@ import type { MetricPoint } from '../protocol/messages';
 export const MAX_POINTS_PER_MESSAGE = 500;
 /** At most this many metrics messages per second (the header and charts need no more). */
 export const METRICS_INTERVAL_MS = 200;
-/** At most this many weight snapshots per second. */
+/** The least time between weight snapshots, ms (CPU backends; GPU ones: pacing.ts `snapshotIntervalMs`). */
 export const SNAPSHOT_INTERVAL_MS = 500;
 
 /**

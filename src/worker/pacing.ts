@@ -2,6 +2,7 @@
  * Pure pacing arithmetic for the training loop: how many steps per burst,
  * how often to evaluate, and the measured throughput.
  */
+import { SNAPSHOT_INTERVAL_MS } from './outbox';
 
 /** A burst should take about this long: long enough to amortise the read-back, short enough to pause promptly. */
 export const BURST_TARGET_MS = 40;
@@ -14,8 +15,31 @@ export const GPU_BURST_TARGET_MS = 150;
 
 /** The burst length for a backend: {@link GPU_BURST_TARGET_MS} on webgl/webgpu, else {@link BURST_TARGET_MS}. */
 export function burstTargetMs(backend: string): number {
-  return backend === 'webgl' || backend === 'webgpu' ? GPU_BURST_TARGET_MS : BURST_TARGET_MS;
+  return isGpu(backend) ? GPU_BURST_TARGET_MS : BURST_TARGET_MS;
 }
+/**
+ * On a real GPU the app loses to a bare tfjs loop mostly in what it does beside
+ * training: test evaluations and weight snapshots. Measured on an H100 (WebGL,
+ * LeNet-300-100; bench/README.md): 10 % evaluation share and 2 snapshots/s ran at
+ * 0.75× the bare loop, 5 % and 1/s at 0.80×; 400 ms bursts instead of 150 ms
+ * changed nothing. So GPU backends evaluate and snapshot half as often.
+ */
+export const GPU_EVAL_TIME_SHARE = 0.05;
+/** Weight snapshots at most this often on GPU backends (ms); see {@link GPU_EVAL_TIME_SHARE}. */
+export const GPU_SNAPSHOT_INTERVAL_MS = 1000;
+
+const isGpu = (backend: string): boolean => backend === 'webgl' || backend === 'webgpu';
+
+/** The share of training time evaluation may take on a backend: {@link GPU_EVAL_TIME_SHARE} on webgl/webgpu, else {@link EVAL_TIME_SHARE}. */
+export function evalTimeShare(backend: string): number {
+  return isGpu(backend) ? GPU_EVAL_TIME_SHARE : EVAL_TIME_SHARE;
+}
+
+/** The least time between weight snapshots on a backend: {@link GPU_SNAPSHOT_INTERVAL_MS} on webgl/webgpu, else {@link SNAPSHOT_INTERVAL_MS}. */
+export function snapshotIntervalMs(backend: string): number {
+  return isGpu(backend) ? GPU_SNAPSHOT_INTERVAL_MS : SNAPSHOT_INTERVAL_MS;
+}
+
 /** Most steps in one burst (tiny networks at thousands of steps/s). */
 export const MAX_BURST_STEPS = 2048;
 
@@ -109,7 +133,7 @@ export class ThroughputMeter {
 
 /** Candidate evaluation intervals, in steps. */
 const NICE_INTERVALS = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
-/** Evaluation may take at most this share of training time. */
+/** Evaluation may take at most this share of training time (CPU backends; see {@link evalTimeShare}). */
 export const EVAL_TIME_SHARE = 0.1;
 
 /**
@@ -123,7 +147,12 @@ export class EvalSchedule {
   private every: number;
   private due: number;
 
-  constructor(private readonly base: number, fromStep = 0) {
+  constructor(
+    private readonly base: number,
+    fromStep = 0,
+    /** The share of training time evaluation may take (see {@link evalTimeShare}). */
+    private readonly share = EVAL_TIME_SHARE,
+  ) {
     this.every = base;
     this.due = fromStep + 1;
   }
@@ -136,7 +165,7 @@ export class EvalSchedule {
   /** Records an evaluation at `step` that took `evalMs`, with steps taking `stepMs`; sets the next due step. */
   done(step: number, evalMs: number, stepMs: number): void {
     if (evalMs > 0 && stepMs > 0) {
-      const needed = evalMs / (EVAL_TIME_SHARE * stepMs);
+      const needed = evalMs / (this.share * stepMs);
       this.every = NICE_INTERVALS.find((n) => n >= Math.max(this.base, needed)) ?? NICE_INTERVALS[NICE_INTERVALS.length - 1];
     }
     this.due = step + this.every;

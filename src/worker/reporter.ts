@@ -20,6 +20,7 @@ export class Reporter {
   readonly outbox = new MetricsOutbox();
   readonly meter = new ThroughputMeter();
   private lastSnapshotAt = Number.NEGATIVE_INFINITY;
+  private snapshotEveryMs = SNAPSHOT_INTERVAL_MS;
   /** An evaluation made since the last metrics message. */
   private latestEval: LatestEval | null = null;
 
@@ -28,8 +29,9 @@ export class Reporter {
     private readonly runId: () => number,
   ) {}
 
-  /** Forgets the run's metrics state. */
-  reset(): void {
+  /** Forgets the run's metrics state; snapshots from now on at most every `snapshotEveryMs`. */
+  reset(snapshotEveryMs = this.snapshotEveryMs): void {
+    this.snapshotEveryMs = snapshotEveryMs;
     this.outbox.reset();
     this.meter.reset();
     this.lastSnapshotAt = Number.NEGATIVE_INFINITY;
@@ -63,9 +65,9 @@ export class Reporter {
     this.send(msg);
   }
 
-  /** Whether a snapshot is due at time `t` (at most {@link SNAPSHOT_INTERVAL_MS} apart). */
+  /** Whether a snapshot is due at time `t` (at most one per interval given to {@link reset}). */
   snapshotDue(t: number): boolean {
-    return t - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS;
+    return t - this.lastSnapshotAt >= this.snapshotEveryMs;
   }
 
   /**
