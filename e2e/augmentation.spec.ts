@@ -75,3 +75,28 @@ test('a hostile augmentation link is clamped or ignored with a notice', async ({
   await app.waitForHash('aug', 'rotate:180,noise:0.1');
   await app.waitForHash('trainSize', '100');
 });
+
+test('the augmentation experiment trains without and with the augmentation for the same steps, pins both and says which did better', async ({ app, page }) => {
+  test.setTimeout(150_000);
+  // A small MLP on 500 digits, so both 60-step runs are quick on any backend.
+  await app.open('dataset=mnist&trainSize=500&aug=rotate:15&layers=32&act=relu&lr=0.003&batch=32&backend=wasm');
+  await app.waitFor('params', (p) => p === 25_450, 60_000, 'to be 25,450');
+  const steps = page.getByTestId('control-aug-exp-steps');
+  await steps.scrollIntoViewIfNeeded();
+  await steps.fill('60');
+  await steps.press('Enter');
+  await page.getByTestId('btn-aug-experiment').click();
+  await expect(page.getByTestId('aug-experiment-progress')).toBeVisible();
+  const result = page.getByTestId('aug-experiment-result');
+  await expect(result).toBeVisible({ timeout: 120_000 });
+  const none = Number(await result.getAttribute('data-none'));
+  const aug = Number(await result.getAttribute('data-aug'));
+  for (const acc of [none, aug]) expect(acc).toBeGreaterThan(0.3);
+  await expect(result).toContainText('No augmentation');
+  await expect(result).toContainText('rotate:15');
+  await expect(result).toContainText('after 60 steps');
+  // Both runs are pinned; the live run is the augmented one, stopped at the budget, with its augmentation back on.
+  await expect(page.getByTestId('pinned-runs').locator('li')).toHaveCount(2);
+  expect(await app.num('step')).toBe(60);
+  await app.waitForHash('aug', (v) => v === 'rotate:15');
+});

@@ -32,8 +32,11 @@ export const CONTROL_KEYS = ['dataset', 'noise', 'split', 'layers', 'act', 'opt'
 export const PRUNING_CONTROL_KEYS = ['pmode', 'threshold', 'keep', 'importance', 'sched', 'lottery'] as const;
 /** Regularisation controls on a fresh page (`penalty` and `lambda` are controls, not URL keys: they set l1/l2). */
 export const REGULARISATION_CONTROL_KEYS = ['penalty', 'lambda', 'l1', 'l2', 'prox', 'dropout', 'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune'] as const;
+/** The network-structure controls of an image dataset (`arch`; `conv` and `pool` show with arch=cnn). */
+export const CNN_CONTROL_KEYS = ['arch', 'conv', 'pool'] as const;
 export type ControlKey =
   | (typeof CONTROL_KEYS)[number]
+  | (typeof CNN_CONTROL_KEYS)[number]
   | (typeof PRUNING_CONTROL_KEYS)[number]
   | 'sparsity'
   | 'q'

@@ -3,6 +3,7 @@ import type { DatasetName } from '../engine/types';
 import { isColdChange, penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
+import { attachAugExperiment, freshAugExperiment, isValidAugExpSteps, type AugExperimentState } from './augExperiment';
 import { addPin, removePin, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, startingJob, type PenaltyKind, type RegularisationState } from './regularisation';
@@ -19,7 +20,7 @@ import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type 
  * (header figures, phase), `series` (chart buffer), `pruning` (model stats,
  * sweep, compaction, lottery tables), `regularisation` (the λ sweep and
  * regularise-then-prune jobs and results), `augPreview` (mnist: augmented
- * training digits), `urlNotice` and `pinned` (runs kept for comparison), and verb actions. Actions that concern the worker emit ready-made {@link ToWorker}
+ * training digits), `urlNotice`, `pinned` (runs kept for comparison) and `augExperiment`, and verb actions. Actions that concern the worker emit ready-made {@link ToWorker}
  * messages through {@link AppStore.onCommand}; the bridge forwards them.
  */
 export interface AppData {
@@ -40,6 +41,8 @@ export interface AppData {
   urlNotice: RejectedKey[];
   /** Runs pinned for comparison, oldest first (at most PINS_MAX = 4, see pins.ts); kept across runs. */
   pinned: PinnedRun[];
+  /** mnist: the "effect of augmentation" experiment (two pinned runs, without and with `aug`; see augExperiment.ts). */
+  augExperiment: AugExperimentState;
 }
 
 /** The store's actions: verbs. */
@@ -61,6 +64,8 @@ export interface AppActions {
   togglePlay(): void;
   /** Trains exactly one step, then pauses; ignored while a job runs. */
   stepOnce(): void;
+  /** Trains exactly `steps` steps (a whole number ≥ 1), then pauses; ignored while a job runs. */
+  trainSteps(steps: number): void;
   /** Re-initialises the weights from the seed (a new run), paused. */
   reset(): void;
   dismissNotice(): void;
@@ -107,6 +112,12 @@ export interface AppActions {
   unpin(id: number): void;
   /** Puts the pinned run `id`'s config back into the controls (as a pasted link would; a cold difference starts a new run). */
   restorePin(id: number): void;
+  /** Sets the augmentation experiment's steps per arm; ignored when out of bounds or while it runs. */
+  setAugExperimentSteps(steps: number): void;
+  /** Starts the augmentation experiment (see augExperiment.ts); ignored when it runs already or cannot start. */
+  startAugExperiment(): void;
+  /** Stops the running augmentation experiment. */
+  cancelAugExperiment(): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -199,6 +210,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       augPreview: null,
       urlNotice,
       pinned: [],
+      augExperiment: freshAugExperiment(),
 
       setConfig(key, value) {
         if (!(SCHEMA[key] as Row<unknown>).isValid(value)) return;
@@ -233,6 +245,11 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         if (get().regularisation.job !== null) return;
         set((s) => ({ run: { ...s.run, playing: false } }));
         emit({ type: 'step', runId: get().run.runId, steps: 1 });
+      },
+      trainSteps(steps) {
+        if (get().regularisation.job !== null || !Number.isInteger(steps) || steps < 1) return;
+        set((s) => ({ run: { ...s.run, playing: false } }));
+        emit({ type: 'step', runId: get().run.runId, steps });
       },
       reset() {
         const { run, pruning } = get();
@@ -312,6 +329,17 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         const pin = get().pinned.find((p) => p.id === id);
         if (pin !== undefined) get().replaceConfig(pin.config, get().urlNotice);
       },
+      setAugExperimentSteps(steps) {
+        const { augExperiment: exp } = get();
+        if (!isValidAugExpSteps(steps) || exp.run.status === 'running' || exp.steps === steps) return;
+        set({ augExperiment: { ...exp, steps } });
+      },
+      startAugExperiment() {
+        augExperiment.start();
+      },
+      cancelAugExperiment() {
+        augExperiment.cancel();
+      },
       receive(msg) {
         if (msg.type === 'snapshot') {
           if (msg.runId === get().run.runId) snapshot.set({ runId: msg.runId, step: msg.step, layers: msg.layers, masks: msg.masks, neurons: msg.neurons });
@@ -347,6 +375,9 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       },
     };
   });
+
+  /** Drives the augmentation experiment from a subscription to this store (the actions above call it once it exists). */
+  const augExperiment = attachAugExperiment(api);
 
   return {
     ...api,

@@ -47,9 +47,10 @@ const evalBase = (dataset: Dataset): number => (dataset.info.name === 'mnist' ? 
 const DIVERGED_MESSAGE = 'The loss became NaN or infinite. Try a lower learning rate, then press play to restart from the seed.';
 /** Progress messages per second at most while downloading. */
 const PROGRESS_INTERVAL_MS = 100;
-/** Inference timing of `compact`: test rows per forward pass and repetitions (median). */
+/** Inference timing of `compact`: test rows per forward pass, repetitions (median), and the time after which fewer do (a CNN on software WebGL: ~1.8 s a pass). */
 const INFERENCE_ROWS = 1000;
 const INFERENCE_REPS = 15;
+const INFERENCE_BUDGET_MS = 1500;
 
 /**
  * The training worker's logic: a thin host around a {@link TrainingSession}.
@@ -569,7 +570,7 @@ export class TrainingHost {
     }
     const old = live.session;
     const measure = async (session: TrainingSession): Promise<MeasuredCost> => {
-      const { medianMs, rows } = await session.timeInference(INFERENCE_ROWS, INFERENCE_REPS);
+      const { medianMs, rows } = await session.timeInference(INFERENCE_ROWS, INFERENCE_REPS, INFERENCE_BUDGET_MS);
       const { hidden, params, flops, bytes } = prune.stats(session.step);
       return { hidden, params, flops, bytes, inferenceMs: medianMs, inferenceRows: rows };
     };

@@ -69,9 +69,11 @@ export function median(values: number[]): number {
 
 /**
  * Wall time of `forward(x)` with its output read back (await data()), in ms:
- * one warm-up, then the median over `reps` runs.
+ * one warm-up, then the median over `reps` runs — or fewer when the timed runs
+ * pass `budgetMs` (after at least 3 of them) or 2·budgetMs (after 1): a CNN on a
+ * software GPU takes seconds per pass, and 15 of them would stall the page.
  */
-export async function timeForward(forward: (x: tf.Tensor2D) => tf.Tensor, x: tf.Tensor2D, reps: number): Promise<number> {
+export async function timeForward(forward: (x: tf.Tensor2D) => tf.Tensor, x: tf.Tensor2D, reps: number, budgetMs = Infinity): Promise<number> {
   const once = async (): Promise<number> => {
     const t0 = performance.now();
     const out = tf.tidy(() => forward(x));
@@ -84,6 +86,11 @@ export async function timeForward(forward: (x: tf.Tensor2D) => tf.Tensor, x: tf.
   };
   await once();
   const times: number[] = [];
-  for (let r = 0; r < Math.max(1, Math.floor(reps)); r++) times.push(await once());
+  const t0 = performance.now();
+  for (let r = 0; r < Math.max(1, Math.floor(reps)); r++) {
+    times.push(await once());
+    const spent = performance.now() - t0;
+    if ((times.length >= 3 && spent >= budgetMs) || spent >= 2 * budgetMs) break;
+  }
   return median(times);
 }

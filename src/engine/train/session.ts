@@ -96,6 +96,12 @@ export class TrainingSession {
   private readonly vars: tf.Variable[];
   private readonly shuffleRng: Rng;
   private readonly perm: Int32Array;
+  /**
+   * `perm` on the backend, uploaded once per epoch: each step slices its batch's
+   * row indices out of it instead of uploading them (an upload per step is a
+   * texture or buffer write the bare tfjs loop does not pay).
+   */
+  private permTensor: tf.Tensor1D;
   private optimizer: tf.Optimizer;
   private opts: TrainOptions;
   /** l1, l2, prox, dropout with defaults; all zero/false costs nothing per step. */
@@ -149,6 +155,7 @@ export class TrainingSession {
     this.perm = new Int32Array(dataset.nTrain);
     for (let i = 0; i < dataset.nTrain; i++) this.perm[i] = i;
     this.shuffleRng.shuffle(this.perm);
+    this.permTensor = tf.tensor1d(this.perm, 'int32');
     this.steps = init?.step ?? 0;
     this.epochs = Math.floor(this.steps / Math.floor(dataset.nTrain / this.opts.batchSize));
   }
@@ -222,8 +229,7 @@ export class TrainingSession {
   private stepOnce(): [tf.Scalar, tf.Scalar | null] {
     const b = this.opts.batchSize;
     this.ensureRoom(b);
-    // A copy, not a view: GPU backends may upload it after the permutation is reshuffled.
-    const rows = this.perm.slice(this.cursor, this.cursor + b);
+    const from = this.cursor;
     this.cursor += b;
     const ctx: StepContext = { step: this.steps, model: this.model };
     const { task } = this.data.info;
@@ -240,7 +246,7 @@ export class TrainingSession {
         : (x: tf.Tensor2D) => this.model.forward(x);
     const out = tf.tidy(() => {
       // Gather reads only the batch's rows on every backend (a slice of a big tensor is a full copy on wasm).
-      const indices = tf.tensor1d(rows, 'int32');
+      const indices = tf.slice(this.permTensor, [from], [b]);
       const xg = tf.gather(this.xTrain, indices);
       const xb = this.aug ? augmentImages(xg, this.aug, new Rng(augmentSeed(this.opts.seed, ctx.step))) : xg;
       const yb = tf.gather(this.yTrain, indices);
@@ -283,6 +289,8 @@ export class TrainingSession {
     this.epochs++;
     this.cursor = 0;
     this.shuffleRng.shuffle(this.perm);
+    this.permTensor.dispose();
+    this.permTensor = tf.tensor1d(this.perm, 'int32');
   }
 
   /**
@@ -364,9 +372,9 @@ export class TrainingSession {
   /**
    * Inference time of the model as it is (masked kernels stay dense-cost): a
    * forward pass on `rows` test rows (cycled if the test set is smaller), output
-   * read back; one warm-up, median over `reps` runs, in ms.
+   * read back; one warm-up, median over `reps` runs (fewer past `budgetMs`, see timeForward), in ms.
    */
-  async timeInference(rows: number, reps: number): Promise<{ medianMs: number; rows: number }> {
+  async timeInference(rows: number, reps: number, budgetMs = Infinity): Promise<{ medianMs: number; rows: number }> {
     this.assertLive();
     const n = Math.max(1, Math.floor(rows));
     const d = this.data.info.inputDim;
@@ -376,7 +384,7 @@ export class TrainingSession {
     for (let r = 0; r < n; r++) xs.set(src.subarray((r % srcRows) * d, (r % srcRows) * d + d), r * d);
     const x = tf.tensor2d(xs, [n, d]);
     try {
-      return { medianMs: await timeForward((xb) => this.model.forward(xb), x, reps), rows: n };
+      return { medianMs: await timeForward((xb) => this.model.forward(xb), x, reps, budgetMs), rows: n };
     } finally {
       x.dispose();
     }
@@ -549,7 +557,7 @@ export class TrainingSession {
     this.hooks = [];
     this.masks?.dispose();
     this.masks = null;
-    tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest]);
+    tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.permTensor]);
     this.model.dispose();
     disposeOptimizer(this.optimizer);
   }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { AUG_IDENTITY, AUG_LIMITS, parseAug, parseAugLenient, type AugNumericKey } from '../../engine/data/augSpec';
 import { AUG_PRESETS, canonicalAug, presetOf, toggleAugItem, withAugItem } from '../../state/augmentation';
 import { useAppStore } from '../../state/useAppStore';
+import { AugExperimentBox } from '../images/AugExperimentBox';
 import { Field, SelectField, useDraft } from './fields';
 import { NumberField } from './NumberField';
 import './augmentation.css';
@@ -89,6 +90,7 @@ export function AugmentationSection() {
         <TransformField key={t.key} row={t} value={spec[t.key]} aug={c.aug} onChange={setAug} />
       ))}
       <AugTextField value={c.aug} onChange={setAug} />
+      <AugExperimentBox />
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { drawFilterTileCanvas } from './heatmap/heatmapCanvas';
 import { formatWeight, kernelViews } from './heatmap/heatmapView';
 import { filterSide, filterTileScale } from './heatmap/filterTiles';
 import { autoRange } from './heatmap/paint';
+import { filterTileCssPx } from './convFiltersLayout';
 import './heatmap/heatmap.css';
+import './convFilters.css';
 
 const RAMP = { background: rampGradientCss() };
 const HATCH = { background: `repeating-linear-gradient(45deg, ${REMOVED_COLOURS[0]} 0 3px, ${REMOVED_COLOURS[1]} 3px 6px)` };
@@ -31,6 +33,7 @@ export function ConvFiltersCard() {
   const [key, setKey] = useState(() => firstLayerKey(store.snapshot.get()));
   const [rows, cols] = key === '' ? [0, 0] : key.split('x').map(Number);
   const side = filterSide(rows);
+  const tileCss = { width: filterTileCssPx(side), height: filterTileCssPx(side) };
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const cardRef = useRef<HTMLDivElement | null>(null);
   const rangeLabel = useRef<HTMLSpanElement | null>(null);
@@ -71,18 +74,18 @@ export function ConvFiltersCard() {
     <div className="chart-card inspect-card conv-filters-card" data-testid="conv-filters" data-filters={side > 0 ? cols : 0} ref={cardRef}>
       <div className="chart-head">
         <h2>First conv layer&rsquo;s filters</h2>
-        <ul className="heatmap-key" aria-label="Colours">
-          <li>
-            <span className="heatmap-swatch heatmap-ramp" style={RAMP} /> − 0 + <span ref={rangeLabel} className="heatmap-range" data-testid="conv-filters-range" />
-          </li>
-          <li>
-            <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> Pruned
-          </li>
-          <li>
-            <span className="heatmap-swatch" style={HATCH} /> Filter removed
-          </li>
-        </ul>
       </div>
+      <ul className="heatmap-key conv-filters-key" aria-label="Colours">
+        <li title="Weights from −range (orange) through 0 (white) to +range (blue); the range is the layer's 99th percentile of |w|">
+          − <span className="heatmap-swatch heatmap-ramp" style={RAMP} /> + <span ref={rangeLabel} className="heatmap-range" data-testid="conv-filters-range" />
+        </li>
+        <li>
+          <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> Pruned
+        </li>
+        <li>
+          <span className="heatmap-swatch" style={HATCH} /> Filter removed
+        </li>
+      </ul>
       {side === 0 ? (
         <div className="chart-empty h200">
           <p>The filters appear once the CNN is built.</p>
@@ -90,16 +93,19 @@ export function ConvFiltersCard() {
       ) : (
         <div className="conv-filter-grid" role="group" aria-label={`${cols} filters of ${side} × ${side} weights`}>
           {Array.from({ length: cols }, (_, f) => (
-            <canvas
-              key={f}
-              ref={(el) => {
-                canvases.current[f] = el;
-              }}
-              className="conv-filter"
-              role="img"
-              aria-label={`Filter ${f + 1}: its ${side} × ${side} weights`}
-              title={`Filter ${f + 1}`}
-            />
+            <figure key={f} className="conv-filter-tile">
+              <canvas
+                ref={(el) => {
+                  canvases.current[f] = el;
+                }}
+                className="conv-filter"
+                style={tileCss}
+                role="img"
+                aria-label={`Filter ${f + 1}: its ${side} × ${side} weights`}
+                title={`Filter ${f + 1}`}
+              />
+              <figcaption aria-hidden="true">{f + 1}</figcaption>
+            </figure>
           ))}
         </div>
       )}

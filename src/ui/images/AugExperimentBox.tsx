@@ -1,0 +1,110 @@
+import { useShallow } from 'zustand/react/shallow';
+import { AUG_EXP_MAX_STEPS, AUG_EXP_MIN_STEPS, AUG_EXP_SUGGESTED_TRAIN_SIZE, augExperimentRefusal } from '../../state/augExperiment';
+import { useAppStore } from '../../state/useAppStore';
+import { NumberField } from '../controls/NumberField';
+import { formatCount } from '../format';
+import { differenceText, progressFraction, progressText, resultText } from './augExperimentView';
+import './augExperiment.css';
+
+/**
+ * "Effect of augmentation" (mnist), inside the augmentation card: one click
+ * trains the current network twice from the same seed for the same number of
+ * steps, without augmentation and then with the chosen one, pins both runs
+ * (the accuracy chart overlays their test curves) and says the two test
+ * accuracies in one line. The state machine lives in `state/augExperiment.ts`.
+ */
+export function AugExperimentBox() {
+  const s = useAppStore(
+    useShallow((st) => ({
+      config: st.config,
+      pinCount: st.pinned.length,
+      jobRunning: st.regularisation.job !== null,
+      steps: st.augExperiment.steps,
+      exp: st.augExperiment.run,
+    })),
+  );
+  const setConfig = useAppStore((st) => st.setConfig);
+  const setSteps = useAppStore((st) => st.setAugExperimentSteps);
+  const start = useAppStore((st) => st.startAugExperiment);
+  const cancel = useAppStore((st) => st.cancelAugExperiment);
+  const { config, exp } = s;
+  const running = exp.status === 'running';
+  const refusal = running ? null : augExperimentRefusal(config, s.pinCount, s.jobRunning);
+  const scarce = config.trainSize <= AUG_EXP_SUGGESTED_TRAIN_SIZE;
+  // While the first arm trains the config holds no augmentation: name the experiment's.
+  const aug = exp.status === 'running' ? exp.aug : config.aug;
+
+  return (
+    <div className="aug-exp" data-testid="aug-experiment" data-status={exp.status} role="group" aria-label="Effect of augmentation">
+      <h3>Effect of augmentation</h3>
+      <p className="hint">
+        Trains this network twice from the same seed, {formatCount(s.steps)} steps each: without augmentation, then with{' '}
+        {aug === '' ? 'the chosen one' : <code>{aug}</code>}. Both runs are pinned, so the accuracy chart overlays their test curves.
+      </p>
+      <p className="hint">
+        Augmentation helps most when data is scarce:{' '}
+        {scarce ? (
+          `training on ${formatCount(config.trainSize)} digits.`
+        ) : (
+          <>
+            try {formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE)} digits ({formatCount(config.trainSize)} now).{' '}
+            <button
+              type="button"
+              className="link-button"
+              data-testid="btn-aug-exp-trainsize"
+              disabled={running}
+              onClick={() => setConfig('trainSize', AUG_EXP_SUGGESTED_TRAIN_SIZE)}
+            >
+              Use {formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE)} digits
+            </button>
+          </>
+        )}
+      </p>
+      <div className="aug-exp-row">
+        <NumberField
+          label="Steps per run"
+          testId="control-aug-exp-steps"
+          value={s.steps}
+          min={AUG_EXP_MIN_STEPS}
+          max={AUG_EXP_MAX_STEPS}
+          disabled={running}
+          onChange={setSteps}
+        />
+        <button type="button" className="aug-exp-start" data-testid="btn-aug-experiment" disabled={running || refusal !== null} onClick={() => start()}>
+          Compare
+        </button>
+      </div>
+      {refusal !== null ? (
+        <p className="prune-reason" role="note" data-testid="aug-experiment-reason">
+          {refusal}
+        </p>
+      ) : null}
+      {exp.status === 'running' ? (
+        <div className="job-progress" data-testid="aug-experiment-progress" data-arm={exp.arm} data-step={exp.step} data-budget={exp.budget}>
+          <div className="job-progress-row">
+            <progress max={1} value={progressFraction(exp)} aria-label="Augmentation experiment progress" />
+            <button type="button" data-testid="btn-aug-experiment-cancel" onClick={() => cancel()}>
+              Cancel
+            </button>
+          </div>
+          <p className="job-label" aria-live="polite">
+            {progressText(exp)}
+          </p>
+        </div>
+      ) : null}
+      {exp.status === 'done' ? (
+        <p className="aug-exp-result" role="status">
+          <span data-testid="aug-experiment-result" data-none={exp.noneAccuracy} data-aug={exp.augAccuracy}>
+            {resultText(exp)}
+          </span>
+          <span className="aug-exp-diff"> ({differenceText(exp)}).</span>
+        </p>
+      ) : null}
+      {exp.status === 'stopped' ? (
+        <p className="caption caption-warn" role="status" data-testid="aug-experiment-stopped">
+          {exp.reason}
+        </p>
+      ) : null}
+    </div>
+  );
+}
