@@ -44,7 +44,9 @@ export interface AugExperimentRunning {
   budget: number;
   /** The arm's latest step. */
   step: number;
-  /** Whether the arm's run has said `training` (a `paused` before that is the build's, not the end). */
+  /** Where the current step command ends: the arm trains in {@link AUG_EXP_CHUNKS} commands, each ending in a test evaluation. */
+  target: number;
+  /** Whether the run has said `training` since the current step command (a `paused` before that is the previous one's, not the end). */
   trained: boolean;
   /** The config the arm started with: a change that moves the curve ends the experiment. */
   config: ExperimentConfig;
@@ -98,10 +100,24 @@ export function augExperimentRefusal(config: ExperimentConfig, pinCount: number,
 /** What the state machine reads from the store about the live run. */
 export type ObservedRun = Pick<RunState, 'runId' | 'phase' | 'step' | 'playing' | 'testAccuracy' | 'message'>;
 
+/**
+ * Step commands per arm. The worker evaluates the test set at the end of each,
+ * so each pinned accuracy curve gets this many points at the same steps
+ * (left to itself it evaluates MNIST only every 100–500 steps).
+ */
+export const AUG_EXP_CHUNKS = 10;
+
+/** Where the step command after `step` ends, for an arm of `budget` steps. */
+export function nextTarget(step: number, budget: number): number {
+  return Math.min(budget, step + Math.ceil(budget / AUG_EXP_CHUNKS));
+}
+
 /** What one store change means for the running arm. */
 export type ArmEvent =
   /** Still training (the step or `trained` may have moved on). */
   | { kind: 'progress'; step: number; trained: boolean }
+  /** Paused at the end of a step command before the budget: time for the next one. */
+  | { kind: 'chunk'; step: number }
   /** Paused at the budget: the test accuracy the worker evaluated there. */
   | { kind: 'finished'; accuracy: number }
   /** The arm cannot finish as planned; `reason` says why. */
@@ -124,6 +140,7 @@ export function observeArm(exp: AugExperimentRunning, run: ObservedRun, config: 
     if (run.testAccuracy === null) return { kind: 'abort', reason: 'Stopped: the run reported no test accuracy.' };
     return { kind: 'finished', accuracy: run.testAccuracy };
   }
+  if (run.phase === 'paused' && trained && run.step === exp.target) return { kind: 'chunk', step: run.step };
   if (run.phase === 'paused' && trained && run.step > 0) return { kind: 'abort', reason: `Stopped: training paused at step ${run.step} of ${exp.budget}.` };
   return { kind: 'progress', step: run.step, trained };
 }
@@ -180,9 +197,10 @@ export function attachAugExperiment(host: AugExperimentHost): AugExperimentContr
     const want = arm === 0 ? '' : aug;
     if (host.getState().config.aug !== want) host.getState().setConfig('aug', want);
     host.getState().reset();
-    host.getState().trainSteps(budget);
+    const target = nextTarget(0, budget);
+    host.getState().trainSteps(target);
     const { run, config } = host.getState();
-    setRun({ status: 'running', arm, runId: run.runId, aug, budget, step: 0, trained: false, config, noneAccuracy, pinIds });
+    setRun({ status: 'running', arm, runId: run.runId, aug, budget, step: 0, target, trained: false, config, noneAccuracy, pinIds });
   };
 
   /** Ends the experiment with `reason`; puts the chosen augmentation back if arm 0 left the config without it. */
@@ -206,6 +224,12 @@ export function attachAugExperiment(host: AugExperimentHost): AugExperimentContr
     const event = observeArm(exp, s.run, s.config);
     if (event.kind === 'abort') {
       stop(exp, event.reason);
+      return;
+    }
+    if (event.kind === 'chunk') {
+      const target = nextTarget(event.step, exp.budget);
+      setRun({ ...exp, step: event.step, target, trained: false });
+      host.getState().trainSteps(target - event.step);
       return;
     }
     if (event.kind === 'progress') {

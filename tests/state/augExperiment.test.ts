@@ -13,6 +13,7 @@ import {
   type AugExperimentRun,
   type AugExperimentRunning,
   type ObservedRun,
+  nextTarget,
 } from '../../src/state/augExperiment';
 import { createAppStore } from '../../src/state/store';
 import { defaultConfig } from '../../src/state/urlCodec';
@@ -27,6 +28,7 @@ const running = (patch: Partial<AugExperimentRunning> = {}): AugExperimentRunnin
   aug: AUG,
   budget: 100,
   step: 0,
+  target: 10,
   trained: false,
   config: { ...MNIST, aug: '' },
   noneAccuracy: null,
@@ -137,10 +139,15 @@ function fakeHost(config: ExperimentConfig = MNIST) {
     say(runId: number, patch: Partial<ObservedRun>): void {
       if (runId === store.getState().run.runId) store.setState({ run: { ...store.getState().run, ...patch } });
     },
+    /** Answers the arm's step commands as the worker does: each trains to its target, evaluates and pauses. */
     trainTo(runId: number, budget: number, accuracy: number): void {
-      worker.say(runId, { phase: 'training', step: Math.floor(budget / 2) });
-      worker.say(runId, { step: budget, testAccuracy: accuracy });
-      worker.say(runId, { phase: 'paused' });
+      for (let step = 0; step < budget; ) {
+        const target = nextTarget(step, budget);
+        worker.say(runId, { phase: 'training', step: step + Math.floor((target - step) / 2) });
+        worker.say(runId, { step: target, testAccuracy: target === budget ? accuracy : 0.5 });
+        worker.say(runId, { phase: 'paused' });
+        step = target;
+      }
     },
   };
   return { store, calls, statuses, ctl, worker, s: () => store.getState() };
@@ -164,21 +171,21 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
     const { calls, statuses, ctl, worker, s, store } = fakeHost();
     store.setState({ augExperiment: { ...s().augExperiment, steps: 100 } });
     ctl.start();
-    expect(calls).toEqual(['setConfig aug=', 'reset', 'trainSteps 100 @2']);
+    // Ten step commands of 10 per arm: the worker evaluates at the end of each, so each curve gets ten points.
+    expect(calls).toEqual(['setConfig aug=', 'reset', 'trainSteps 10 @2']);
     expect(statuses).toEqual(['running arm 0 run 2 step 0']);
 
     worker.trainTo(2, 100, 0.912);
-    expect(calls.slice(3)).toEqual(['pin @2 aug=', `setConfig aug=${AUG}`, 'reset', 'trainSteps 100 @3']);
-    expect(statuses).toEqual([
-      'running arm 0 run 2 step 0',
-      'running arm 0 run 2 step 50 trained',
-      'running arm 0 run 2 step 100 trained',
-      'running arm 1 run 3 step 0',
-    ]);
+    const more = (runId: number) => Array.from({ length: 9 }, () => `trainSteps 10 @${runId}`);
+    expect(calls.slice(3)).toEqual([...more(2), 'pin @2 aug=', `setConfig aug=${AUG}`, 'reset', 'trainSteps 10 @3']);
+    expect(statuses).toContain('running arm 0 run 2 step 50 trained');
+    expect(statuses).toContain('running arm 0 run 2 step 100 trained');
+    expect(statuses.at(-1)).toBe('running arm 1 run 3 step 0');
 
     worker.trainTo(3, 100, 0.93);
-    expect(calls.slice(7)).toEqual([`pin @3 aug=${AUG}`]);
-    expect(statuses.slice(4)).toEqual(['running arm 1 run 3 step 50 trained', 'running arm 1 run 3 step 100 trained', 'done 0.912 0.93 pins 1,2']);
+    expect(calls.slice(16)).toEqual([...more(3), `pin @3 aug=${AUG}`]);
+    expect(statuses.at(-2)).toBe('running arm 1 run 3 step 100 trained');
+    expect(statuses.at(-1)).toBe('done 0.912 0.93 pins 1,2');
     expect(s().augExperiment.run).toEqual({ status: 'done', aug: AUG, budget: 100, noneAccuracy: 0.912, augAccuracy: 0.93, pinIds: [1, 2] });
     expect(s().config.aug).toBe(AUG);
   });
@@ -210,7 +217,7 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
     const twice = fakeHost();
     twice.ctl.start();
     twice.ctl.start();
-    expect(twice.calls).toEqual(['setConfig aug=', 'reset', 'trainSteps 1000 @2']);
+    expect(twice.calls).toEqual(['setConfig aug=', 'reset', 'trainSteps 100 @2']);
   });
 
   it('cancel pauses the arm, puts the augmentation back and says so', () => {
@@ -268,11 +275,16 @@ const metrics = (runId: number, pts: MetricPoint[], step: number, latestEval?: {
 });
 
 /** What the real worker sends for a step command of `budget` steps ending at test accuracy `acc`. */
+/** The worker's answers to an arm's step commands: each trains to its target, evaluates there and pauses. */
 function playArm(receive: (m: FromWorker) => void, runId: number, budget: number, acc: number): void {
-  receive({ type: 'phase', runId, phase: 'training' });
-  receive(metrics(runId, [{ step: 1, trainLoss: 2.3, testLoss: 2.2, testAccuracy: 0.1 }, { step: 2, trainLoss: 2.1 }], 2));
-  receive(metrics(runId, [{ step: budget, trainLoss: 0.5, testLoss: 0.4, testAccuracy: acc }], budget, { step: budget, testLoss: 0.4, testAccuracy: acc }));
-  receive({ type: 'phase', runId, phase: 'paused' });
+  for (let step = 0; step < budget; ) {
+    const target = nextTarget(step, budget);
+    const a = target === budget ? acc : 0.5;
+    receive({ type: 'phase', runId, phase: 'training' });
+    receive(metrics(runId, [{ step: target, trainLoss: 0.5, testLoss: 0.4, testAccuracy: a }], target, { step: target, testLoss: 0.4, testAccuracy: a }));
+    receive({ type: 'phase', runId, phase: 'paused' });
+    step = target;
+  }
 }
 
 describe('the experiment in the app store (fake worker)', () => {
@@ -287,16 +299,17 @@ describe('the experiment in the app store (fake worker)', () => {
     expect(sent).toEqual([
       { type: 'configure', runId: 1, config: { ...MNIST, aug: '' } },
       { type: 'reset', runId: 2 },
-      { type: 'step', runId: 2, steps: 100 },
+      { type: 'step', runId: 2, steps: 10 },
     ]);
     expect(s().augExperiment.run).toMatchObject({ status: 'running', arm: 0, runId: 2, budget: 100, step: 0 });
 
     playArm(receive, 2, 100, 0.912);
     expect(s().pinned.map((p) => [p.config.aug, p.step])).toEqual([['', 100]]);
     expect(sent.slice(3).filter((m) => m.type !== 'augPreview')).toEqual([
+      ...Array.from({ length: 9 }, () => ({ type: 'step', runId: 2, steps: 10 })),
       { type: 'configure', runId: 2, config: MNIST },
       { type: 'reset', runId: 3 },
-      { type: 'step', runId: 3, steps: 100 },
+      { type: 'step', runId: 3, steps: 10 },
     ]);
     expect(s().augExperiment.run).toMatchObject({ status: 'running', arm: 1, runId: 3, noneAccuracy: 0.912 });
 

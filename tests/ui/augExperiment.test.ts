@@ -23,6 +23,7 @@ const running = (patch: Partial<AugExperimentRunning> = {}): AugExperimentRunnin
   aug: AUG,
   budget: 1000,
   step: 340,
+  target: 400,
   trained: true,
   config: { ...defaultConfig(), ...MNIST, aug: '' },
   noneAccuracy: null,
