@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatConv, MAX_CONV_LAYERS, parseConv } from '../../engine/model/convSpec';
 import { useAppStore } from '../../state/useAppStore';
-import { useDraft } from './fields';
+import { DraftTextInput, useDraft } from './fields';
 import { convStackText } from './networkShape';
 import './pruning.css';
 
@@ -32,21 +32,7 @@ export function ConvField() {
         <label htmlFor={id}>Conv layers</label>
         <span className="field-aside">filters:kernel[:stride]</span>
       </div>
-      <input
-        id={id}
-        type="text"
-        spellCheck={false}
-        autoComplete="off"
-        data-testid="control-conv"
-        value={field.draft}
-        aria-invalid={field.invalid}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') field.onCommit();
-        }}
-      />
+      <DraftTextInput id={id} testId="control-conv" field={field} />
       <p className="hint" id={`${id}-hint`}>
         {parsed.ok ? (
           <span className="shape" data-testid="conv-shape">

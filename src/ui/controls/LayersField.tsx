@@ -5,7 +5,7 @@ import { convLayersOf, trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_LAYERS, parseLayers } from '../../state/urlCodec';
 import type { ExperimentConfig } from '../../protocol/config';
-import { useDraft } from './fields';
+import { DraftTextInput, useDraft } from './fields';
 import { flattenWidth } from './networkShape';
 
 const formatLayers = (v: number[]): string => v.join(',');
@@ -55,22 +55,7 @@ export function LayersField() {
           </button>
         </span>
       </div>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        spellCheck={false}
-        autoComplete="off"
-        data-testid="control-layers"
-        value={field.draft}
-        aria-invalid={field.invalid}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') field.onCommit();
-        }}
-      />
+      <DraftTextInput id={id} testId="control-layers" field={field} numeric />
       <p className="hint" id={`${id}-hint`}>
         {field.invalid ? `Widths 1–1024, comma-separated, at most ${MAX_LAYERS} layers.` : <span className="shape">{shape}</span>}
       </p>

@@ -172,3 +172,25 @@ export function ExactInput({ label, testId, exact, disabled = false, title }: { 
     />
   );
 }
+
+/** A text input bound to a {@link useDraft} field: commits on Enter, blur or the draft's delay; `aria-describedby` points at `${id}-hint`. */
+export function DraftTextInput<T>({ id, testId, field, numeric = false }: { id: string; testId: string; field: ReturnType<typeof useDraft<T>>; numeric?: boolean }) {
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode={numeric ? 'numeric' : undefined}
+      spellCheck={false}
+      autoComplete="off"
+      data-testid={testId}
+      value={field.draft}
+      aria-invalid={field.invalid}
+      aria-describedby={`${id}-hint`}
+      onChange={(e) => field.onChange(e.target.value)}
+      onBlur={field.onBlur}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') field.onCommit();
+      }}
+    />
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { WeightSnapshot } from '../../state/snapshot';
 import { useAppStoreApi } from '../../state/useAppStore';
 import type { NeuronRef } from './BoundaryCard';
@@ -109,29 +109,19 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
   }
   if (layout === null && !structure.chain) {
     return (
-      <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
-        <div className="chart-head">
-          <h2>The network</h2>
-        </div>
-        <p className="caption">
-          A CNN: each conv filter is one small kernel slid over every position of the image, not one link per input, so the graph draws MLPs only. The filter tiles
-          show the first conv layer&rsquo;s kernels; the heatmaps show every weight (a conv layer as rows kernel pixel × input channel, columns filters).
-        </p>
-      </div>
+      <GraphNote>
+        A CNN: each conv filter is one small kernel slid over every position of the image, not one link per input, so the graph draws MLPs only. The filter tiles show
+        the first conv layer&rsquo;s kernels; the heatmaps show every weight (a conv layer as rows kernel pixel × input channel, columns filters).
+      </GraphNote>
     );
   }
   if (layout === null) {
     const widest = Math.max(...structure.widths);
     return (
-      <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
-        <div className="chart-head">
-          <h2>The network</h2>
-        </div>
-        <p className="caption">
-          {structure.widths.join(' → ')} neurons: with {widest.toLocaleString('en-US')} in one layer there are too many links to draw one by one (the graph shows up to{' '}
-          {MAX_GRAPH_WIDTH} per layer). The heatmaps show every weight of this network instead.
-        </p>
-      </div>
+      <GraphNote>
+        {structure.widths.join(' → ')} neurons: with {widest.toLocaleString('en-US')} in one layer there are too many links to draw one by one (the graph shows up to{' '}
+        {MAX_GRAPH_WIDTH} per layer). The heatmaps show every weight of this network instead.
+      </GraphNote>
     );
   }
 
@@ -210,6 +200,18 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
         weights turn to grey dashes; a pruned neuron disappears with all its lines.
         {canWatch ? ' Point at a hidden neuron to see what it computes on the left; click it to keep it there.' : ''}
       </p>
+    </div>
+  );
+}
+
+/** The card in place of the graph when it cannot be drawn, saying why. */
+function GraphNote({ children }: { children: ReactNode }) {
+  return (
+    <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
+      <div className="chart-head">
+        <h2>The network</h2>
+      </div>
+      <p className="caption">{children}</p>
     </div>
   );
 }

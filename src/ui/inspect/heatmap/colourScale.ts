@@ -106,3 +106,15 @@ export function weightCss(w: number, range: number, masked = false): string {
 export function rampGradientCss(): string {
   return `linear-gradient(to right, ${SCALE_STOPS.join(', ')})`;
 }
+
+/**
+ * The pixel of kernel entry `idx`: the mask colour where `mask` masks it, else
+ * LUT[floor(w · toIndex + centre + ½)] clamped to the table (toIndex = LUT_CENTRE / range;
+ * `| 0` truncates, which is floor for the non-negative case). Shared by every kernel painter.
+ */
+export function weightPixel(kernel: Float32Array, mask: Uint8Array | null, idx: number, toIndex: number): number {
+  if (mask !== null && mask[idx] === 0) return MASK_PIXEL;
+  let k = kernel[idx] * toIndex + LUT_CENTRE + 0.5;
+  k = k < 0 ? 0 : k | 0;
+  return LUT[k > LUT_SIZE - 1 ? LUT_SIZE - 1 : k];
+}

@@ -5,7 +5,7 @@
  * tile pixel (x = j, y = i) — the same layout as the MNIST learned-filters view.
  */
 import { CONV_KERNEL_MAX } from '../../../engine/model/convSpec';
-import { LUT, LUT_CENTRE, LUT_SIZE, MASK_PIXEL, REMOVED_PIXELS } from './colourScale';
+import { LUT_CENTRE, REMOVED_PIXELS, weightPixel } from './colourScale';
 import type { KernelView } from './paint';
 
 /** About how wide a filter tile is drawn, canvas pixels (3×3 → 12 px per weight, 7×7 → 5). */
@@ -50,18 +50,9 @@ export function paintFilterTile(out: Uint32Array, view: KernelView, filter: numb
   }
   const { kernel, cols, mask } = view;
   const toIndex = LUT_CENTRE / range;
-  const offset = LUT_CENTRE + 0.5;
-  const top = LUT_SIZE - 1;
   for (let p = 0, pixels = side * side; p < pixels; p++) {
     const idx = p * cols + filter;
-    let colour: number;
-    if (mask !== null && mask[idx] === 0) colour = MASK_PIXEL;
-    else {
-      // floor(w/range · centre + centre + ½), clamped, as paintKernel does.
-      let k = kernel[idx] * toIndex + offset;
-      k = k < 0 ? 0 : k | 0;
-      colour = LUT[k > top ? top : k];
-    }
+    const colour = weightPixel(kernel, mask, idx, toIndex);
     const at = Math.floor(p / side) * scale * edge + (p % side) * scale;
     for (let r = 0; r < scale; r++) out.fill(colour, at + r * edge, at + r * edge + scale);
   }

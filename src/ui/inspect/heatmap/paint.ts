@@ -4,7 +4,7 @@
  * weight. The hot loops are written for V8: typed arrays, no closures, no
  * objects; a 784 × 300 kernel paints in about a millisecond.
  */
-import { GAP_PIXEL, LUT, LUT_CENTRE, LUT_SIZE, MASK_PIXEL, REMOVED_PIXELS } from './colourScale';
+import { GAP_PIXEL, LUT_CENTRE, REMOVED_PIXELS, weightPixel } from './colourScale';
 import { tileOrigin, type TileLayout } from './layout';
 
 /** One kernel and what hides parts of it. Layout row-major [rows × cols]: weight (i, j) at i·cols + j. */
@@ -89,8 +89,6 @@ export function paintKernel(out: Uint32Array, view: KernelView, range: number, s
   const { kernel, rows, cols, mask, keepRows, keepCols } = view;
   const width = cols * scale;
   const toIndex = LUT_CENTRE / range;
-  const offset = LUT_CENTRE + 0.5;
-  const top = LUT_SIZE - 1;
   const [hatchA, hatchB] = REMOVED_PIXELS;
   for (let i = 0; i < rows; i++) {
     const rowGone = keepRows !== null && keepRows[i] === 0;
@@ -105,14 +103,7 @@ export function paintKernel(out: Uint32Array, view: KernelView, range: number, s
         continue;
       }
       const idx = base + j;
-      let colour: number;
-      if (mask !== null && mask[idx] === 0) colour = MASK_PIXEL;
-      else {
-        // floor(w/range · centre + centre + ½), clamped; `| 0` truncates, which is floor for the non-negative case.
-        let k = kernel[idx] * toIndex + offset;
-        k = k < 0 ? 0 : k | 0;
-        colour = LUT[k > top ? top : k];
-      }
+      const colour = weightPixel(kernel, mask, idx, toIndex);
       for (let e = 0; e < scale; e++) out[p++] = colour;
     }
     for (let r = 1; r < scale; r++) {
@@ -140,8 +131,6 @@ export function paintFilters(out: Uint32Array, view: KernelView, range: number, 
   const { kernel, cols, mask, keepCols } = view;
   const { side, scale, width } = layout;
   const toIndex = LUT_CENTRE / range;
-  const offset = LUT_CENTRE + 0.5;
-  const top = LUT_SIZE - 1;
   const [hatchA, hatchB] = REMOVED_PIXELS;
   const tileEdge = side * scale;
   const count = Math.min(layout.count, cols);
@@ -153,13 +142,7 @@ export function paintFilters(out: Uint32Array, view: KernelView, range: number, 
     const base = p * cols;
     for (let n = 0; n < count; n++) {
       const idx = base + n;
-      let colour: number;
-      if (mask !== null && mask[idx] === 0) colour = MASK_PIXEL;
-      else {
-        let k = kernel[idx] * toIndex + offset;
-        k = k < 0 ? 0 : k | 0;
-        colour = LUT[k > top ? top : k];
-      }
+      const colour = weightPixel(kernel, mask, idx, toIndex);
       const at = tileStart[n] + inTile;
       if (scale === 1) out[at] = colour;
       else for (let r = 0; r < scale; r++) out.fill(colour, at + r * width, at + r * width + scale);
