@@ -12,8 +12,8 @@ import './styles.css';
 
 /** Start-up: URL → store → worker bridge → URL sync → React. */
 function start(): void {
-  const { config, rejected } = parseHash(window.location.hash);
-  const store = createAppStore(config, rejected);
+  const { config, page, rejected } = parseHash(window.location.hash);
+  const store = createAppStore(config, rejected, page);
   const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   const assetBaseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
   connectBridge(store, workerTransport(worker), assetBaseUrl);

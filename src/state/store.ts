@@ -12,7 +12,9 @@ import { SEED_ARTICLE_CNN, sameNetwork } from './network';
 import { emptySeries, type Series } from './series';
 import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
 import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
-import { MAX_STEP, SCHEMA, defaultConfig, isValidConfig, type RejectedKey, type Row } from './urlCodec';
+import { lessonById, type LessonId } from './lessons';
+import { defaultPage, type PageConfig } from './page';
+import { MAX_STEP, PAGE_SCHEMA, SCHEMA, defaultConfig, isValidConfig, isValidPage, parseHash, type RejectedKey, type Row } from './urlCodec';
 
 /**
  * The app store: a zustand vanilla store (no React), one object with slices
@@ -43,6 +45,8 @@ export interface AppData {
   pinned: PinnedRun[];
   /** mnist: the "effect of augmentation" experiment (two pinned runs, without and with `aug`; see augExperiment.ts). */
   augExperiment: AugExperimentState;
+  /** How the page is shown (language, classroom hide/lock, open lesson, presenter mode); in the URL, never sent to the worker. */
+  page: PageConfig;
 }
 
 /** The store's actions: verbs. */
@@ -56,8 +60,16 @@ export interface AppActions {
    * dense layers and dropout) in one change, so one new run starts, not five.
    */
   applySeedArticleCnn(): void;
-  /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice. */
-  replaceConfig(config: ExperimentConfig, rejected?: RejectedKey[]): void;
+  /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice; `page`, when given, replaces the page settings. */
+  replaceConfig(config: ExperimentConfig, rejected?: RejectedKey[], page?: PageConfig): void;
+  /** Sets one page key (language, hide, lock, lesson, presenter); ignored when out of bounds. */
+  setPage<K extends keyof PageConfig>(key: K, value: PageConfig[K]): void;
+  /**
+   * Opens lesson `id`: its preset link replaces the experiment (a new run,
+   * paused) and `page.lesson` names it. The page's language, hide, lock and
+   * presenter settings stay. Unknown ids are ignored.
+   */
+  startLesson(id: LessonId): void;
   /** Starts training; ignored while a job (λ sweep, regularise-then-prune) runs. */
   play(): void;
   pause(): void;
@@ -152,7 +164,7 @@ export function presetFor(from: DatasetName, to: DatasetName): Partial<Experimen
 }
 
 /** Creates the store, starting from `config` (already validated, e.g. by `parseHash`). */
-export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNotice: RejectedKey[] = []): AppStore {
+export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNotice: RejectedKey[] = [], page: PageConfig = defaultPage()): AppStore {
   const listeners = new Set<(msg: ToWorker) => void>();
   const emit = (msg: ToWorker): void => {
     for (const listener of listeners) listener(msg);
@@ -211,6 +223,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       urlNotice,
       pinned: [],
       augExperiment: freshAugExperiment(),
+      page,
 
       setConfig(key, value) {
         if (!(SCHEMA[key] as Row<unknown>).isValid(value)) return;
@@ -223,9 +236,22 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       applySeedArticleCnn() {
         applyConfig({ ...get().config, ...SEED_ARTICLE_CNN, layers: [...SEED_ARTICLE_CNN.layers] });
       },
-      replaceConfig(next, rejected = []) {
-        if (!isValidConfig(next)) return;
-        applyConfig({ ...next, layers: [...next.layers] }, { urlNotice: rejected });
+      replaceConfig(next, rejected = [], nextPage) {
+        if (!isValidConfig(next) || (nextPage !== undefined && !isValidPage(nextPage))) return;
+        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage });
+      },
+      setPage(key, value) {
+        if (!(PAGE_SCHEMA[key] as Row<unknown>).isValid(value) || get().page[key] === value) return;
+        set((s) => ({ page: { ...s.page, [key]: value } }));
+      },
+      startLesson(id) {
+        const lesson = lessonById(id);
+        if (lesson === undefined) return;
+        const { config: preset } = parseHash(lesson.hash);
+        if (get().run.playing) get().pause();
+        applyConfig({ ...preset, layers: [...preset.layers] }, { page: { ...get().page, lesson: id } });
+        // Same experiment as before (no cold change): still start the lesson from fresh weights.
+        if (get().run.step > 0) get().reset();
       },
       play() {
         // While a job runs the worker keeps training paused; cancel the job to train.

@@ -4,6 +4,8 @@ import { isCanonicalAug } from './augmentation';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
 import { ARCHES, type ExperimentConfig } from '../protocol/config';
+import { LESSON_IDS } from './lessons';
+import { LANGS, defaultPage, type ConfigKey, type PageConfig } from './page';
 
 /**
  * The URL codec: the whole experiment lives in the location hash as short,
@@ -22,9 +24,11 @@ export interface RejectedKey {
   reason: string;
 }
 
-/** What {@link parseHash} returns: always a complete, in-bounds config. */
+/** What {@link parseHash} returns: always a complete, in-bounds config and page settings. */
 export interface ParsedHash {
   config: ExperimentConfig;
+  /** The page keys (`lang`, `hide`, `lock`, `lesson`, `present`). */
+  page: PageConfig;
   rejected: RejectedKey[];
 }
 
@@ -33,7 +37,7 @@ type Decoded<T> = { ok: true; value: T } | { ok: false; clamped: T; reason: stri
 
 /** One schema row: the value's type, default, bounds and codec. */
 export interface Row<T> {
-  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList' | 'convList';
+  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList' | 'convList' | 'keyList';
   default: T;
   /** Human-readable bounds, for the README and notices. */
   bounds: string;
@@ -249,6 +253,58 @@ const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig)
   rp_tune: (c) => c.rp_tune !== SCHEMA.rp_tune.default,
 };
 
+/**
+ * Control names (URL keys of the experiment) as a comma-separated list, for
+ * `hide` and `lock`: `lr,batch`. Unknown names are dropped (and reported);
+ * repeats are kept once; the order is the schema table's.
+ */
+const keyListRow: Row<ConfigKey[]> = {
+  kind: 'keyList',
+  default: [],
+  bounds: 'comma-separated URL keys of the experiment, e.g. lr,batch',
+  decode(raw) {
+    const names = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const known = CONFIG_KEYS.filter((key) => names.includes(key));
+    const unknown = names.filter((x) => !isConfigKey(x));
+    if (unknown.length === 0) return { ok: true, value: known };
+    const shownNames = unknown.slice(0, 3).map(shown).join(', ') + (unknown.length > 3 ? ', …' : '');
+    return { ok: false, clamped: known, reason: `unknown control ${unknown.length === 1 ? 'name' : 'names'} ${shownNames}` };
+  },
+  encode: (v) => v.join(','),
+  isValid: (v) => Array.isArray(v) && v.every((k) => isConfigKey(k)) && new Set(v).size === v.length,
+};
+
+/** The open lesson: one of {@link LESSON_IDS}, or '' for none. */
+const lessonRow: Row<PageConfig['lesson']> = {
+  kind: 'enum',
+  default: '',
+  bounds: LESSON_IDS.join('|'),
+  decode(raw) {
+    const v = raw.trim().toLowerCase();
+    const hit = LESSON_IDS.find((x) => x === v);
+    return hit !== undefined ? { ok: true, value: hit } : { ok: false, reason: `not one of ${LESSON_IDS.join(', ')}` };
+  },
+  encode: (v) => v,
+  isValid: (v) => v === '' || (LESSON_IDS as readonly string[]).includes(v),
+};
+
+/** The page keys' rows: how the page is shown (see state/page.ts), after the experiment's in a link. */
+export const PAGE_SCHEMA: { [K in keyof PageConfig]: Row<PageConfig[K]> } = {
+  lang: enumRow(LANGS, 'en'),
+  lesson: lessonRow,
+  present: numberRow('int', 0, 1, 0),
+  hide: keyListRow,
+  lock: keyListRow,
+};
+
+/** The page keys in link order. */
+export const PAGE_KEYS = Object.keys(PAGE_SCHEMA) as (keyof PageConfig)[];
+
+/** Whether every page key is within its row's bounds. */
+export function isValidPage(page: PageConfig): boolean {
+  return PAGE_KEYS.every((key) => (PAGE_SCHEMA[key] as Row<unknown>).isValid(page[key]));
+}
+
 /** The URL keys in table order. */
 export const CONFIG_KEYS = Object.keys(SCHEMA) as (keyof ExperimentConfig)[];
 
@@ -269,6 +325,10 @@ export function isValidConfig(config: ExperimentConfig): boolean {
 
 function isConfigKey(key: string): key is keyof ExperimentConfig {
   return Object.prototype.hasOwnProperty.call(SCHEMA, key);
+}
+
+function isPageKey(key: string): key is keyof PageConfig {
+  return Object.prototype.hasOwnProperty.call(PAGE_SCHEMA, key);
 }
 
 /** Shortens a hostile key (e.g. 10 kB long) for the notice. */
@@ -298,6 +358,7 @@ function formatDefault(row: Row<unknown>): string {
  */
 export function parseHash(hash: string): ParsedHash {
   const config = defaultConfig() as unknown as Record<string, unknown>;
+  const page = defaultPage() as unknown as Record<string, unknown>;
   const rejected: RejectedKey[] = [];
   const seen = new Set<string>();
   const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
@@ -311,11 +372,12 @@ export function parseHash(hash: string): ParsedHash {
       rejected.push({ key: shown(rawKey), reason: 'malformed percent-encoding in the key; ignored' });
       continue;
     }
-    if (!isConfigKey(key)) {
+    if (!isConfigKey(key) && !isPageKey(key)) {
       rejected.push({ key: shown(key), reason: 'unknown key; ignored' });
       continue;
     }
-    const row = SCHEMA[key] as Row<unknown>;
+    const row = (isConfigKey(key) ? SCHEMA[key] : PAGE_SCHEMA[key as keyof PageConfig]) as Row<unknown>;
+    const target = isConfigKey(key) ? config : page;
     if (seen.has(key)) {
       rejected.push({ key, reason: 'repeated key; the first value is used' });
       continue;
@@ -329,26 +391,33 @@ export function parseHash(hash: string): ParsedHash {
     }
     const decoded = row.decode(value);
     if (decoded.ok) {
-      config[key] = decoded.value;
+      target[key] = decoded.value;
     } else if (decoded.clamped !== undefined) {
-      config[key] = decoded.clamped;
+      target[key] = decoded.clamped;
       rejected.push({ key, reason: `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}` });
     } else {
       rejected.push({ key, reason: `${decoded.reason}; using the default ${formatDefault(row)}` });
     }
   }
-  return { config: config as unknown as ExperimentConfig, rejected };
+  return { config: config as unknown as ExperimentConfig, page: page as unknown as PageConfig, rejected };
 }
 
 /**
  * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&dropout=0`,
  * leaving out the image keys (`trainSize`, `aug`) unless the dataset is mnist,
  * the schedule's keys while `sched=off`, the lottery's while `lottery=off`, and
- * the λ sweep's and regularise-then-prune's settings while they hold their defaults.
+ * the λ sweep's and regularise-then-prune's settings while they hold their defaults;
+ * then the page keys of `page` that differ from their defaults.
  */
-export function formatHash(config: ExperimentConfig): string {
+export function formatHash(config: ExperimentConfig, page: PageConfig = defaultPage()): string {
   const written = CONFIG_KEYS.filter((key) => WRITTEN_WHEN[key]?.(config) ?? true);
   const parts = written.map((key) => `${key}=${encodeValue((SCHEMA[key] as Row<unknown>).encode(config[key]))}`);
+  // Page keys only when not at their defaults: a plain link stays a plain link.
+  for (const key of PAGE_KEYS) {
+    const row = PAGE_SCHEMA[key] as Row<unknown>;
+    const text = row.encode(page[key]);
+    if (text !== row.encode(row.default)) parts.push(`${key}=${encodeValue(text)}`);
+  }
   return `#${parts.join('&')}`;
 }
 

@@ -23,18 +23,20 @@ export function startUrlSync(store: AppStore, host: UrlHost = window): () => voi
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = (): void => {
     timer = undefined;
-    const hash = formatHash(store.getState().config);
+    const { config, page } = store.getState();
+    const hash = formatHash(config, page);
     if (host.location.hash !== hash) host.history.replaceState(null, '', `${host.location.pathname}${host.location.search}${hash}`);
   };
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.config === prev.config) return;
+    if (state.config === prev.config && state.page === prev.page) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, WRITE_DELAY_MS);
   });
   const onHashChange = (): void => {
-    if (host.location.hash === formatHash(store.getState().config)) return;
-    const { config, rejected } = parseHash(host.location.hash);
-    store.getState().replaceConfig(config, rejected);
+    const state = store.getState();
+    if (host.location.hash === formatHash(state.config, state.page)) return;
+    const { config, page, rejected } = parseHash(host.location.hash);
+    state.replaceConfig(config, rejected, page);
   };
   host.addEventListener('hashchange', onHashChange);
   write();

@@ -6,6 +6,7 @@ import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS }
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
 import { CONFIG_KEYS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
+import { defaultPage } from '../../src/state/page';
 
 const D = defaultConfig();
 
@@ -162,12 +163,12 @@ describe('formatHash / parseHash round trip', () => {
     const mnist = { ...D, dataset: 'mnist' as const, trainSize: 500, aug: 'flip,rotate:15,noise:0.1' };
     const hash = formatHash(mnist);
     expect(hash).toMatch(/^#dataset=mnist&noise=0&split=50&trainSize=500&aug=flip,rotate:15,noise:0\.1&arch=mlp&layers=8,8&/);
-    expect(parseHash(hash)).toEqual({ config: mnist, rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: mnist, page: defaultPage(), rejected: [] });
     expect(formatHash({ ...D, dataset: 'mnist' })).toContain('&trainSize=8000&aug=&arch=mlp&layers=');
     const toy = formatHash({ ...mnist, dataset: 'spiral' });
     expect(toy).not.toMatch(/trainSize|aug=|arch=/);
     // Items in any order, spaces: read and written back canonically.
-    expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, rejected: [] });
+    expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, page: defaultPage(), rejected: [] });
     expect(SCHEMA.aug.isValid('noise:0.1,flip')).toBe(false);
     expect(SCHEMA.aug.isValid('flip,noise:0.1')).toBe(true);
   });
@@ -176,7 +177,7 @@ describe('formatHash / parseHash round trip', () => {
     const cnn = { ...D, dataset: 'mnist' as const, arch: 'cnn' as const, conv: '16:5:2,32:3', pool: 1, layers: [128] };
     const hash = formatHash(cnn);
     expect(hash).toContain('&aug=&arch=cnn&conv=16:5:2,32:3&pool=1&layers=128&');
-    expect(parseHash(hash)).toEqual({ config: cnn, rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: cnn, page: defaultPage(), rejected: [] });
     expect(formatHash({ ...cnn, arch: 'mlp' })).not.toMatch(/conv=|pool=/);
     expect(formatHash({ ...cnn, dataset: 'circle' })).not.toMatch(/arch=|conv=|pool=/);
     // Spaces and a written stride 1: read and written back canonically.
@@ -194,7 +195,7 @@ describe('formatHash / parseHash round trip', () => {
     expect(parseHash(cv).config).toEqual({ ...D, cv_k: 3, cv_min: 1e-6, rp_tune: 0 });
     // A default written by hand is read and not written back.
     const explicit = parseHash('#cv_k=5&cv_points=9&rp_steps=500');
-    expect(explicit).toEqual({ config: D, rejected: [] });
+    expect(explicit).toEqual({ config: D, page: defaultPage(), rejected: [] });
     expect(formatHash(explicit.config)).toBe(formatHash(D));
   });
 
@@ -207,8 +208,8 @@ describe('formatHash / parseHash round trip', () => {
       l1: 0, l2: 0, prox: 0, dropout: 0,
       cv_k: 5, cv_steps: 200, cv_min: 1e-5, cv_max: 1, cv_points: 9, rp_steps: 500, rp_tune: 100,
     });
-    expect(parseHash('')).toEqual({ config: D, rejected: [] });
-    expect(parseHash('#')).toEqual({ config: D, rejected: [] });
+    expect(parseHash('')).toEqual({ config: D, page: defaultPage(), rejected: [] });
+    expect(parseHash('#')).toEqual({ config: D, page: defaultPage(), rejected: [] });
   });
 });
 
@@ -387,5 +388,30 @@ describe('parseLayers', () => {
 
   it('every row validates its own default', () => {
     for (const key of CONFIG_KEYS) expect((SCHEMA[key] as { isValid(v: unknown): boolean }).isValid(D[key])).toBe(true);
+  });
+});
+
+describe('page keys (lang, lesson, present, hide, lock)', () => {
+  it('are written only when not at their defaults, after the experiment keys, and read back', () => {
+    const D = defaultConfig();
+    expect(formatHash(D)).not.toMatch(/lang=|hide=|lock=|lesson=|present=/);
+    const page = { ...defaultPage(), lang: 'zh' as const, hide: ['lr' as const, 'batch' as const], lock: ['dataset' as const], lesson: 'magnitude' as const, present: 1 };
+    const hash = formatHash(D, page);
+    expect(hash).toMatch(/&lang=zh&lesson=magnitude&present=1&hide=lr,batch&lock=dataset$/);
+    expect(parseHash(hash)).toEqual({ config: D, page, rejected: [] });
+  });
+
+  it('drops unknown control names from hide and lock, naming them, and keeps the known ones in table order', () => {
+    const { page, rejected } = parseHash('#hide=batch,<b>x</b>,lr,lr&lock=nope');
+    expect(page.hide).toEqual(['lr', 'batch']);
+    expect(page.lock).toEqual([]);
+    expect(rejected.map((r) => r.key)).toEqual(['hide', 'lock']);
+    expect(rejected[0].reason).toContain('<b>x</b>');
+  });
+
+  it('rejects an unknown language or lesson and keeps the defaults', () => {
+    const { page, rejected } = parseHash('#lang=fr&lesson=../../etc&present=7');
+    expect(page).toEqual({ ...defaultPage(), present: 1 });
+    expect(rejected.map((r) => r.key)).toEqual(['lang', 'lesson', 'present']);
   });
 });

@@ -6,6 +6,7 @@ import { configSpec } from '../../state/network';
 import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, formatRate, rawValue } from '../format';
+import { PageTools } from '../classroom/PageTools';
 import { BackendBadge } from './BackendBadge';
 import { Metric } from './Metric';
 
@@ -110,6 +111,7 @@ export function Header() {
           title="Dense forward pass per sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not"
         />
       </dl>
+      <PageTools />
     </header>
   );
 }

@@ -1,0 +1,2 @@
+/** The a11y namespace: keys 'a11y.…'. */
+export const a11yEn = {} as const;

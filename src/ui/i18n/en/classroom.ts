@@ -1,0 +1,2 @@
+/** The classroom namespace: keys 'classroom.…'. */
+export const classroomEn = {} as const;

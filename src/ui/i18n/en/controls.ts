@@ -1,0 +1,2 @@
+/** The controls namespace: keys 'controls.…'. */
+export const controlsEn = {} as const;

@@ -1,0 +1,2 @@
+/** The header namespace: keys 'header.…'. */
+export const headerEn = {} as const;

@@ -1,0 +1,2 @@
+/** The lessons namespace: keys 'lessons.…'. */
+export const lessonsEn = {} as const;

@@ -1,0 +1,2 @@
+/** The modelio namespace: keys 'modelio.…'. */
+export const modelioEn = {} as const;

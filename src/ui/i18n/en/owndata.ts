@@ -1,0 +1,2 @@
+/** The owndata namespace: keys 'owndata.…'. */
+export const owndataEn = {} as const;

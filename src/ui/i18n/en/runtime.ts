@@ -1,0 +1,2 @@
+/** The runtime namespace: keys 'runtime.…'. */
+export const runtimeEn = {} as const;

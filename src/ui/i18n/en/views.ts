@@ -1,0 +1,2 @@
+/** The views namespace: keys 'views.…'. */
+export const viewsEn = {} as const;

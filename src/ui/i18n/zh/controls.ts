@@ -1,0 +1,3 @@
+import type { controlsEn } from '../en/controls';
+
+export const controlsZh: Record<keyof typeof controlsEn, string> = {};

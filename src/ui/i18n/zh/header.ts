@@ -1,0 +1,3 @@
+import type { headerEn } from '../en/header';
+
+export const headerZh: Record<keyof typeof headerEn, string> = {};

@@ -1,0 +1,3 @@
+import type { runtimeEn } from '../en/runtime';
+
+export const runtimeZh: Record<keyof typeof runtimeEn, string> = {};

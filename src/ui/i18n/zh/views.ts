@@ -1,0 +1,3 @@
+import type { viewsEn } from '../en/views';
+
+export const viewsZh: Record<keyof typeof viewsEn, string> = {};
