@@ -36,6 +36,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 30_000,
+    // The production build registers a service worker that precaches ~14 MB (app + MNIST); only e2e/offline.spec.ts needs it.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { swPrecache } from './scripts/sw-precache.mjs';
 
 // One config for the app (vite), the worker bundle and the unit tests (vitest).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  // swPrecache: writes the build's file list and version into the service worker (public/sw.js) for offline use.
+  plugins: [react(), swPrecache()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

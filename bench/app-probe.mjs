@@ -56,7 +56,7 @@ async function waitUntil(read, ok, timeoutMs, what) {
  * @param {{ warmUpMs: number, warmUpSteps: number, windowMs: number, firstStepTimeoutMs: number }} timing
  */
 export async function measureApp(browser, baseUrl, benchCase, backend, timing) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const pageErrors = [];
   const consoleErrors = [];

@@ -67,7 +67,7 @@ const median = (xs) => {
  * @param {{ trainMs: number }} timing
  */
 export async function measurePruning(browser, baseUrl, benchCase, backend, timing) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -103,7 +103,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS, ...opts.chromiumArgs] });
   log(`Chromium ${browser.version()} (${found.path}), serving ${opts.dist} at ${baseUrl}`);
 
-  const benchContext = await browser.newContext();
+  const benchContext = await browser.newContext({ serviceWorkers: 'block' });
   const benchPage = await benchContext.newPage();
   benchPage.on('pageerror', (e) => log('bench page error:', e.message));
   await benchPage.goto(`${baseUrl}bench.html`);

@@ -1,5 +1,5 @@
 import { ChartsPanel } from '../ui/charts/ChartsPanel';
-import { useDocumentLang } from '../ui/i18n';
+import { useDocumentLang, useT } from '../ui/i18n';
 import { LessonsPanel } from '../ui/lessons/LessonsPanel';
 import { ModelIoCard } from '../ui/modelio/ModelIoCard';
 import { OwnDataCard } from '../ui/owndata/OwnDataCard';
@@ -12,21 +12,29 @@ import { RegularisationArea } from '../ui/regularise/RegularisationArea';
 import { RunBanner } from '../ui/notices/RunBanner';
 import { UrlNotice } from '../ui/notices/UrlNotice';
 import { useKeyboardShortcuts } from '../ui/useKeyboard';
+import { ControlGate } from '../ui/classroom/ControlGate';
+import { usePresenting } from '../ui/classroom/usePresenting';
+import { MAIN_ID, SkipLink } from '../ui/a11y/SkipLink';
 
 /** The page: header figures, settings on the left, notices, the training curves, the augmentation preview (mnist), inside the network, the pruning and the regularisation pictures in the middle. */
 export function App() {
   useKeyboardShortcuts();
   useDocumentLang();
+  const t = useT();
+  const presenting = usePresenting();
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenter' : 'app'}>
+      <SkipLink />
       <Header />
       <div className="layout">
         <ControlPanel />
-        <main className="main">
+        <main className="main" id={MAIN_ID} tabIndex={-1}>
           <UrlNotice />
           <RunBanner />
           <LessonsPanel />
-          <OwnDataCard />
+          <ControlGate control="pts">
+            <OwnDataCard />
+          </ControlGate>
           <ChartsPanel />
           <AugPreviewCard />
           <InsidePanel />
@@ -34,7 +42,9 @@ export function App() {
           <RegularisationArea />
           <ModelIoCard />
           <p className="footnote">
-            Keys: <kbd>space</kbd> play/pause · <kbd>s</kbd> one step · <kbd>r</kbd> reset. The link in the address bar reproduces this experiment.
+            {t('header.keys')} <kbd>{t('header.keys.space')}</kbd> {t('header.keys.play')} · <kbd>s</kbd> {t('header.keys.step')} · <kbd>r</kbd> {t('header.keys.reset')} · <kbd>p</kbd> {t('classroom.keys.presenter')} · <kbd>?</kbd>{' '}
+            {t('classroom.keys.help')}
+            {t('header.keys.link')}
           </p>
         </main>
       </div>

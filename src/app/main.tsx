@@ -3,9 +3,11 @@ import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge, workerTransport } from '../state/bridge';
+import { attachOwnData, browserStorage, withStoredPoints } from '../state/ownData';
 import { createAppStore } from '../state/store';
 import { StoreProvider } from '../state/useAppStore';
 import { parseHash } from '../state/urlCodec';
+import { registerServiceWorker } from '../ui/modelio/offline';
 import { startUrlSync } from '../state/urlSync';
 import { App } from './App';
 import './styles.css';
@@ -13,7 +15,10 @@ import './styles.css';
 /** Start-up: URL → store → worker bridge → URL sync → React. */
 function start(): void {
   const { config, page, rejected } = parseHash(window.location.hash);
-  const store = createAppStore(config, rejected, page);
+  // A link naming custom data without its points (a large set) gets them from this browser's storage.
+  const storage = browserStorage();
+  const store = createAppStore(withStoredPoints(config, storage), rejected, page);
+  attachOwnData(store, storage);
   const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
   const assetBaseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
   connectBridge(store, workerTransport(worker), assetBaseUrl);
@@ -30,3 +35,5 @@ function start(): void {
 }
 
 start();
+// Offline after the first visit (public/sw.js); dev builds keep the network only.
+if (import.meta.env.PROD) registerServiceWorker();

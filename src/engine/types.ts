@@ -7,8 +7,8 @@ import type { AugSpec } from './data/augSpec';
 import type { ConvLayerSpec } from './model/convSpec';
 
 /** Every dataset the playground offers; also the values of the `dataset` URL key. */
-export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'friedman' | 'mnist';
-export const DATASET_NAMES: readonly DatasetName[] = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'friedman', 'mnist'];
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'friedman' | 'mnist' | 'custom';
+export const DATASET_NAMES: readonly DatasetName[] = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'friedman', 'mnist', 'custom'];
 
 /** Classification uses softmax cross-entropy; regression uses mean squared error. */
 export type Task = 'classification' | 'regression';
@@ -35,6 +35,8 @@ export interface DatasetConfig {
   seed: number;
   /** mnist only: keep the first trainSize rows of the seeded 8,000 training digits (1 … 8,000; default all). The test set is unchanged. */
   trainSize?: number;
+  /** custom only: the student's points as canonical `pts` text (engine/data/ownPoints.ts); absent = none. */
+  points?: string;
 }
 
 /** Static facts about a dataset, known without generating it. */
@@ -45,7 +47,7 @@ export interface DatasetInfo {
   inputDim: number;
   /** Output units: number of classes for classification (2 for the toys, 10 for mnist), 1 for regression. */
   outputDim: number;
-  /** Total samples before the train/test split. */
+  /** Total samples before the train/test split (custom: 0 in the catalogue; a built custom dataset holds its point count). */
   size: number;
 }
 

@@ -104,6 +104,16 @@ export interface ExperimentConfig {
   conv: string;
   /** Max-pool window after every conv layer: 2 (2×2, stride 2) or 1 (no pooling). */
   pool: number;
+
+  // ── Your own data (dataset = custom) ──
+  /**
+   * The student's points, canonical text (engine/data/ownPoints.ts
+   * `formatPoints`): `x,y,class` items joined by `;`, x, y ∈ [−1, 1] with 2
+   * decimals, class 0 (A) or 1 (B), e.g. `-0.5,0.25,0;0.3,-0.12,1`; '' = none.
+   * In a link only for dataset=custom and at most OWN_URL_MAX_POINTS points;
+   * larger sets are kept in local storage (state/ownData.ts).
+   */
+  pts: string;
 }
 
 /** The network structures; also the values of the `arch` URL key. */
@@ -128,6 +138,7 @@ export const COLD_KEYS: readonly (keyof ExperimentConfig)[] = [
   'arch',
   'conv',
   'pool',
+  'pts',
 ];
 
 /** The keys whose values differ between two configs (layers compared element-wise). */

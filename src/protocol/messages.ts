@@ -61,7 +61,15 @@ export type ToWorker =
    */
   | { type: 'watchNeuron'; runId: number; neuron: { layer: number; unit: number } | null }
   /** mnist: the same 16 training digits, original and freshly augmented with the config's `aug`; answered by `augPreview`. */
-  | { type: 'augPreview'; runId: number };
+  | { type: 'augPreview'; runId: number }
+  /**
+   * An imported model: replace the weights of run `runId` (sent right after the
+   * configure or reset that started it, whose spec the layers must fit) with
+   * `layers`, clearing every mask; the config's pruning rules then apply to
+   * them as to fresh weights. The worker evaluates the test set and posts
+   * metrics (with `latestEval`) and a snapshot at once, step unchanged (0).
+   */
+  | { type: 'loadWeights'; runId: number; layers: LayerWeights[] };
 
 /** One point of the charts. Eval fields are present only on steps where the test set was evaluated. */
 export interface MetricPoint {

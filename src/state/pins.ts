@@ -33,7 +33,7 @@ export const PINS_MAX = 4;
  * The pinned runs' line colours, in order of use: colour-blind-safe hues (Okabe–Ito
  * and Tol) apart from the live lines' blue, orange and bluish green.
  */
-export const PIN_COLOURS = ['#cc79a7', '#56b4e9', '#8c564b', '#6a3d9a'] as const;
+export const PIN_COLOURS = ['#cc79a7', '#56b4e9', '#8c564b', '#882255'] as const;
 
 /** Why the live run (with `pointCount` chart points) cannot be pinned beside `pinCount` pins, or null when it can. */
 export function pinRefusal(pinCount: number, pointCount: number): string | null {

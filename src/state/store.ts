@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DatasetName } from '../engine/types';
+import type { DatasetName, LayerWeights } from '../engine/types';
 import { isColdChange, penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
@@ -13,7 +13,7 @@ import { emptySeries, type Series } from './series';
 import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
 import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
 import { lessonById, type LessonId } from './lessons';
-import { defaultPage, type PageConfig } from './page';
+import { defaultPage, isLocked, type PageConfig } from './page';
 import { MAX_STEP, PAGE_SCHEMA, SCHEMA, defaultConfig, isValidConfig, isValidPage, parseHash, type RejectedKey, type Row } from './urlCodec';
 
 /**
@@ -67,7 +67,7 @@ export interface AppActions {
   /**
    * Opens lesson `id`: its preset link replaces the experiment (a new run,
    * paused) and `page.lesson` names it. The page's language, hide, lock and
-   * presenter settings stay. Unknown ids are ignored.
+   * presenter settings stay, and so do the values of locked keys. Unknown ids are ignored.
    */
   startLesson(id: LessonId): void;
   /** Starts training; ignored while a job (λ sweep, regularise-then-prune) runs. */
@@ -110,6 +110,13 @@ export interface AppActions {
   setPenalty(kind: PenaltyKind, lambda: number): void;
   /** mnist: asks the worker for a fresh augmentation preview (a new random draw); ignored for other datasets. */
   requestAugPreview(): void;
+  /**
+   * Loads an imported model: `config` (its network, dataset and no pruning;
+   * see ui/modelio/importConfig.ts) starts a new run, paused, and the worker
+   * replaces that run's weights with `layers` (effective weights, shapes of
+   * `config`'s network) and evaluates them. Ignored when `config` is out of bounds.
+   */
+  importModel(config: ExperimentConfig, layers: LayerWeights[]): void;
   /** Applies a message from the worker (stale runIds are dropped). */
   receive(msg: FromWorker): void;
   /** 2-D datasets: stream this hidden neuron's output map with the decision boundary (null: stop). */
@@ -153,6 +160,20 @@ export const TOY_PRESET: Pick<ExperimentConfig, 'arch' | 'layers' | 'act' | 'lr'
 })();
 
 /**
+ * `next` with every key that `page` locks (a classroom link's `lock=`) kept
+ * at its value in `prev`, so no control, preset, lesson or restored pin
+ * changes a locked key. Returns `next` itself when no locked key differs.
+ */
+export function keepLocked(next: ExperimentConfig, prev: ExperimentConfig, page: PageConfig): ExperimentConfig {
+  const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.join(',') === b.join(',') : a === b);
+  const changed = page.lock.filter((key) => !same(next[key], prev[key]));
+  if (changed.length === 0) return next;
+  const out: Record<string, unknown> = { ...next };
+  for (const key of changed) out[key] = prev[key];
+  return out as unknown as ExperimentConfig;
+}
+
+/**
  * The model settings to apply when the UI switches dataset from `from` to `to`:
  * {@link MNIST_PRESET} when entering mnist, {@link TOY_PRESET} when leaving it,
  * nothing otherwise. URL parsing never applies presets: a link means exactly what it says.
@@ -178,9 +199,14 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
   const api = createStore<AppState>()((set, get) => {
-    /** Moves to `next`: a cold change starts a new run; either way the worker is told. */
-    const applyConfig = (next: ExperimentConfig, extra: Partial<AppData> = {}): void => {
-      const { config: prev, run, pruning } = get();
+    /**
+     * Moves to `next`: a cold change starts a new run; either way the worker is
+     * told. Keys the page's classroom link locks keep their values, unless
+     * `fromLink` (a new link replaces the page, its locks included).
+     */
+    const applyConfig = (wanted: ExperimentConfig, extra: Partial<AppData> = {}, fromLink = false): void => {
+      const { config: prev, run, pruning, page } = get();
+      const next = fromLink ? wanted : keepLocked(wanted, prev, page);
       if (isColdChange(prev, next)) {
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
         const sameModel = sameNetwork(prev, next);
@@ -226,7 +252,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       page,
 
       setConfig(key, value) {
-        if (!(SCHEMA[key] as Row<unknown>).isValid(value)) return;
+        if (!(SCHEMA[key] as Row<unknown>).isValid(value) || isLocked(get().page, key)) return;
         applyConfig({ ...get().config, [key]: value });
       },
       setDataset(name) {
@@ -238,7 +264,7 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       },
       replaceConfig(next, rejected = [], nextPage) {
         if (!isValidConfig(next) || (nextPage !== undefined && !isValidPage(nextPage))) return;
-        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage });
+        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage }, nextPage !== undefined);
       },
       setPage(key, value) {
         if (!(PAGE_SCHEMA[key] as Row<unknown>).isValid(value) || get().page[key] === value) return;
@@ -335,6 +361,16 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
         clearTimeout(previewTimer);
         if (get().config.dataset !== 'mnist') return;
         emit({ type: 'augPreview', runId: get().run.runId });
+      },
+      importModel(next, layers) {
+        // The weights fit `next` exactly: refused whole when the classroom link locks a key it would change.
+        if (!isValidConfig(next) || keepLocked(next, get().config, get().page) !== next) return;
+        if (get().run.playing) get().pause();
+        const cold = isColdChange(get().config, next);
+        applyConfig({ ...next, layers: [...next.layers] });
+        // Same network and data as now: still a new run, so nothing of the old one mixes in.
+        if (!cold) get().reset();
+        emit({ type: 'loadWeights', runId: get().run.runId, layers });
       },
       watchNeuron(neuron) {
         emit({ type: 'watchNeuron', runId: get().run.runId, neuron });

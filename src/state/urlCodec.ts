@@ -1,4 +1,5 @@
 import { formatAug, parseAug } from '../engine/data/augSpec';
+import { OWN_MAX_POINTS, OWN_URL_MAX_POINTS, countPoints, formatPoints, isCanonicalPoints, parsePoints } from '../engine/data/ownPoints';
 import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_CONV_LAYERS, POOL_SIZES, formatConv, isCanonicalConv, parseConv } from '../engine/model/convSpec';
 import { isCanonicalAug } from './augmentation';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
@@ -37,7 +38,7 @@ type Decoded<T> = { ok: true; value: T } | { ok: false; clamped: T; reason: stri
 
 /** One schema row: the value's type, default, bounds and codec. */
 export interface Row<T> {
-  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList' | 'convList' | 'keyList';
+  kind: 'enum' | 'int' | 'float' | 'intList' | 'augList' | 'convList' | 'keyList' | 'pointList';
   default: T;
   /** Human-readable bounds, for the README and notices. */
   bounds: string;
@@ -175,6 +176,26 @@ const poolRow: Row<number> = {
   isValid: (v) => POOL_SIZES.includes(v),
 };
 
+/**
+ * The student's own points (dataset=custom) as canonical text
+ * (`x,y,class;…`; see engine/data/ownPoints.ts). Coordinates are rounded to 2
+ * decimals; ones outside [−1, 1] are clamped (all at once); a malformed point,
+ * a class other than 0/1 or more than OWN_MAX_POINTS points reject the whole text.
+ */
+const ptsRow: Row<string> = {
+  kind: 'pointList',
+  default: '',
+  bounds: `up to ${OWN_MAX_POINTS} points x,y,class joined by ; (x, y in −1–1, 2 decimals; class 0 or 1); in links up to ${OWN_URL_MAX_POINTS}`,
+  decode(raw) {
+    const parsed = parsePoints(raw);
+    if (parsed.ok) return { ok: true, value: formatPoints(parsed.value) };
+    if (parsed.clamped !== undefined) return { ok: false, clamped: formatPoints(parsed.clamped), reason: parsed.reason };
+    return { ok: false, reason: parsed.reason };
+  },
+  encode: (v) => v,
+  isValid: isCanonicalPoints,
+};
+
 /** The schema table, in URL order. */
 export const SCHEMA: Schema = {
   dataset: enumRow(DATASET_NAMES, 'circle'),
@@ -221,6 +242,7 @@ export const SCHEMA: Schema = {
   cv_points: numberRow('int', 2, 20, 9),
   rp_steps: numberRow('int', 10, 100000, 500),
   rp_tune: numberRow('int', 0, 100000, 100),
+  pts: ptsRow,
 };
 
 /**
@@ -251,6 +273,8 @@ const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig)
   cv_points: (c) => c.cv_points !== SCHEMA.cv_points.default,
   rp_steps: (c) => c.rp_steps !== SCHEMA.rp_steps.default,
   rp_tune: (c) => c.rp_tune !== SCHEMA.rp_tune.default,
+  // Own points: only for dataset=custom, and only a small set (a larger one stays in local storage, state/ownData.ts).
+  pts: (c) => c.dataset === 'custom' && c.pts !== '' && countPoints(c.pts) <= OWN_URL_MAX_POINTS,
 };
 
 /**
@@ -405,8 +429,9 @@ export function parseHash(hash: string): ParsedHash {
 /**
  * Formats a config as a hash in table order: `#dataset=circle&noise=0&…&dropout=0`,
  * leaving out the image keys (`trainSize`, `aug`) unless the dataset is mnist,
- * the schedule's keys while `sched=off`, the lottery's while `lottery=off`, and
- * the λ sweep's and regularise-then-prune's settings while they hold their defaults;
+ * the schedule's keys while `sched=off`, the lottery's while `lottery=off`,
+ * the λ sweep's and regularise-then-prune's settings while they hold their defaults,
+ * and `pts` unless the dataset is custom with at most OWN_URL_MAX_POINTS points;
  * then the page keys of `page` that differ from their defaults.
  */
 export function formatHash(config: ExperimentConfig, page: PageConfig = defaultPage()): string {
@@ -421,7 +446,7 @@ export function formatHash(config: ExperimentConfig, page: PageConfig = defaultP
   return `#${parts.join('&')}`;
 }
 
-/** Percent-encodes what could break the hash, keeping commas and colons readable (`aug=flip,rotate:15`). */
+/** Percent-encodes what could break the hash, keeping commas, colons and semicolons readable (`aug=flip,rotate:15`, `pts=0.1,0.2,0;…`). */
 function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%3B/gi, ';');
 }

@@ -1,4 +1,8 @@
-/** Number formatting for people (the raw values go in `data-value`). */
+/** Number formatting for people (the raw values go in `data-value`). Digits and units are the same in both languages; words ("off") come from the catalogue. */
+import { translator, type Translate } from './i18n';
+
+/** English, for callers that give no translator. */
+const EN = translator('en');
 
 const grouped = new Intl.NumberFormat('en-US');
 
@@ -63,13 +67,23 @@ export function formatFlops(n: number | null): string {
 
 /** A magnitude threshold θ: 0 → "off", otherwise 3 significant digits (0.0501, 1.2e-4). */
 export function formatThreshold(x: number): string {
-  if (x === 0) return 'off';
+  return formatThresholdIn(EN, x);
+}
+
+/** {@link formatThreshold} with "off" in the language of `t`. */
+export function formatThresholdIn(t: Translate, x: number): string {
+  if (x === 0) return t('views.common.off');
   return x < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(3)));
 }
 
 /** A penalty strength λ: 0 → "off", otherwise 3 significant digits (0.001, 3.16e-5). */
 export function formatLambda(x: number): string {
-  if (x === 0) return 'off';
+  return formatLambdaIn(EN, x);
+}
+
+/** {@link formatLambda} with "off" in the language of `t`. */
+export function formatLambdaIn(t: Translate, x: number): string {
+  if (x === 0) return t('views.common.off');
   const rounded = Number(x.toPrecision(3));
   return rounded < 1e-3 ? rounded.toExponential() : String(rounded);
 }

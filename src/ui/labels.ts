@@ -2,42 +2,31 @@ import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } fro
 import type { Arch } from '../protocol/config';
 import type { PenaltyKind } from '../state/regularisation';
 import type { Activation, BackendChoice, BackendName, DatasetName, OptimizerName } from '../engine/types';
+import type { Translate } from './i18n';
 
-/** How each dataset is named in the UI. */
-export const DATASET_LABELS: Record<DatasetName, string> = {
-  circle: 'Circle',
-  xor: 'XOR',
-  gauss: 'Two Gaussians',
-  spiral: 'Spiral',
-  plane: 'Plane (regression)',
-  friedman: 'Friedman #1 (regression)',
-  mnist: 'MNIST digits (10,000)',
-};
+/**
+ * How the values of the experiment's selects are named in the UI, in the
+ * current language: each value has its catalogue key `controls.<kind>.<value>`
+ * (a template-literal key, so a new value without its key does not compile).
+ */
 
-export const ARCH_LABELS: Record<Arch, string> = { mlp: 'MLP (dense layers)', cnn: 'CNN (conv layers, then dense)' };
+/** A select's options: each value with its label. */
+export function labelled<T extends string>(values: readonly T[], label: (value: T) => string): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
 
-export const ACTIVATION_LABELS: Record<Activation, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' };
+export const datasetLabel = (t: Translate, v: DatasetName): string => t(`controls.dataset.${v}`);
+export const archLabel = (t: Translate, v: Arch): string => t(`controls.arch.${v}`);
+export const activationLabel = (t: Translate, v: Activation): string => t(`controls.act.${v}`);
+export const optimizerLabel = (t: Translate, v: OptimizerName): string => t(`controls.opt.${v}`);
+export const pruneModeLabel = (t: Translate, v: PruneMode): string => t(`controls.pmode.${v}`);
+export const pruneScopeLabel = (t: Translate, v: PruneScope): string => t(`controls.scope.${v}`);
+export const importanceLabel = (t: Translate, v: Importance): string => t(`controls.importance.${v}`);
+export const scheduleLabel = (t: Translate, v: ScheduleKind): string => t(`controls.sched.${v}`);
+export const lotteryLabel = (t: Translate, v: LotteryMode): string => t(`controls.lottery.${v}`);
+export const penaltyLabel = (t: Translate, v: PenaltyKind): string => t(`controls.penalty.${v}`);
 
-export const OPTIMIZER_LABELS: Record<OptimizerName, string> = { adam: 'Adam', sgd: 'SGD', momentum: 'SGD + momentum 0.9' };
-
+/** The backends by their technical names (the same in every language). */
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
-export const BACKEND_CHOICE_LABELS: Record<BackendChoice, string> = { auto: 'Auto (fastest measured)', ...BACKEND_LABELS };
-
-export const PRUNE_MODE_LABELS: Record<PruneMode, string> = { threshold: 'Threshold θ', sparsity: 'Target sparsity', std: 'Han: q · std per layer' };
-
-export const PRUNE_SCOPE_LABELS: Record<PruneScope, string> = { layer: 'Per layer', global: 'Global (one cut)' };
-
-export const IMPORTANCE_LABELS: Record<Importance, string> = {
-  l1: 'L1 norm of incoming weights',
-  l2: 'L2 norm of incoming weights',
-  activation: 'Mean |activation|',
-  taylor: 'Taylor |∂L/∂z · z|',
-  random: 'Random (control)',
-};
-
-export const SCHEDULE_LABELS: Record<ScheduleKind, string> = { off: 'Off', poly: 'Polynomial (Zhu & Gupta)' };
-
-export const LOTTERY_LABELS: Record<LotteryMode, string> = { off: 'Off', rewind: 'Rewind to initial weights', random: 'Random re-init (control)' };
-
-export const PENALTY_LABELS: Record<PenaltyKind, string> = { none: 'None', l1: 'L1 (lasso)', l2: 'L2 (weight decay)', elastic: 'Elastic net (L1 + L2)' };
+export const backendChoiceLabel = (t: Translate, v: BackendChoice): string => (v === 'auto' ? t('controls.backend.auto') : BACKEND_LABELS[v]);

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../state/useAppStore';
+import { setHelpOpen } from './classroom/helpState';
 
 /** Whether a key press aimed at `target` belongs to it (typing, a select, a button's own space). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // An open dialog (share, classroom link, help) keeps its keys; Esc closes it natively.
+  if (target.closest('dialog') !== null) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
@@ -16,7 +19,12 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   return key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY' || target.getAttribute('role') === 'button');
 }
 
-/** Keyboard shortcuts: space play/pause, `s` one step, `r` reset — not while typing in a field. */
+/**
+ * Keyboard shortcuts: space play/pause, `s` one step, `r` reset, `p`
+ * presenter mode on/off, `?` the shortcut help — not while typing in a field
+ * or inside a dialog. None changes an experiment key, so a classroom link's
+ * locks hold.
+ */
 export function useKeyboardShortcuts(): void {
   const store = useAppStoreApi();
   useEffect(() => {
@@ -26,6 +34,8 @@ export function useKeyboardShortcuts(): void {
       if (e.key === ' ') actions.togglePlay();
       else if (e.key === 's' || e.key === 'S') actions.stepOnce();
       else if (e.key === 'r' || e.key === 'R') actions.reset();
+      else if (e.key === 'p' || e.key === 'P') actions.setPage('present', actions.page.present === 1 ? 0 : 1);
+      else if (e.key === '?') setHelpOpen(true);
       else return;
       e.preventDefault();
     };

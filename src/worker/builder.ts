@@ -64,7 +64,8 @@ export class RunBuilder {
   /** The dataset for `config`; mnist is fetched from `${assetBaseUrl}${MNIST_ASSET_PATH}` the first time. */
   async dataset(config: ExperimentConfig, assetBaseUrl: string, hooks: BuildHooks): Promise<Dataset> {
     const trainSize = config.dataset === 'mnist' ? config.trainSize : undefined;
-    const key = `${config.dataset}|${config.noise}|${config.split}|${config.seed}|${trainSize ?? ''}`;
+    const points = config.dataset === 'custom' ? config.pts : undefined;
+    const key = `${config.dataset}|${config.noise}|${config.split}|${config.seed}|${trainSize ?? ''}|${points ?? ''}`;
     if (this.lastData?.key === key) return this.lastData.dataset;
     let raw: MnistRaw | undefined;
     if (config.dataset === 'mnist') {
@@ -80,7 +81,7 @@ export class RunBuilder {
       raw = await this.mnist.raw;
       if (!hooks.isCurrent()) throw new Superseded();
     }
-    const dataset = makeDataset({ name: config.dataset, noisePercent: config.noise, trainPercent: config.split, seed: config.seed, trainSize }, raw);
+    const dataset = makeDataset({ name: config.dataset, noisePercent: config.noise, trainPercent: config.split, seed: config.seed, trainSize, points }, raw);
     this.lastData = { key, dataset };
     return dataset;
   }

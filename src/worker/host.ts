@@ -2,7 +2,7 @@ import type { BackendSetup } from '../engine/backend';
 import { datasetInfo } from '../engine/data/catalog';
 import { experimentSpec } from '../engine/model/spec';
 import { TrainingSession } from '../engine/train/session';
-import type { BackendName, Dataset, EvalResult } from '../engine/types';
+import type { BackendName, Dataset, EvalResult, LayerWeights } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { JobKind, MeasuredCost, MetricPoint, ModelView, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
@@ -176,6 +176,10 @@ export class TrainingHost {
           this.queue((gen) => this.postAugPreview(gen, draw));
           return;
         }
+        case 'loadWeights':
+          if (msg.runId !== this.runId) return;
+          this.queue((gen) => this.loadWeights(gen, msg.layers));
+          return;
         default: {
           const unknown: never = msg;
           throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
@@ -355,6 +359,43 @@ export class TrainingHost {
     this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
     this.report.snapshot(prune.snapshot());
     await this.postBoundary(gen);
+  }
+
+  /**
+   * `loadWeights` (an imported model): the session takes `layers` with no mask,
+   * a fresh pruning controller applies the config's rules to them (the lottery
+   * would rewind to the seed's weights, so the store turns it off on import),
+   * then the test set is evaluated and metrics and a snapshot posted at once.
+   * Queued behind the build of the same gen, so the session exists; layers that
+   * do not fit the spec are reported as an error and the seeded weights stay.
+   */
+  private async loadWeights(gen: number, layers: LayerWeights[]): Promise<void> {
+    const live = this.live;
+    const config = this.config;
+    if (gen !== this.gen) return;
+    if (this.readyGen !== gen || !live || this.broken || config === null) {
+      this.report.error(new Error('No network to load the weights into: the run failed to build.'));
+      return;
+    }
+    try {
+      live.session.setMasks(null);
+      live.session.setWeights(layers);
+    } catch (e) {
+      this.report.error(new Error(`The imported weights do not fit this network: ${errorText(e)}`));
+      return;
+    }
+    const prune = new PruningController(live.session.spec, config);
+    this.prune = prune;
+    try {
+      await prune.configure(live.session, config);
+      await prune.sync(live.session);
+    } catch (e) {
+      if (gen === this.gen) this.fallBack(live.backend, e);
+      return;
+    }
+    if (gen !== this.gen) return;
+    await this.announceMasks(gen);
+    if (gen === this.gen && this.mode === 'paused') this.report.phase('paused');
   }
 
   /** Posts the augmentation preview (mnist only; other datasets ignore the request). */

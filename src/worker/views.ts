@@ -6,6 +6,7 @@
  * evaluation, from its own forward pass). Nothing here runs per training step.
  */
 import { MNIST_PIXELS } from '../engine/data/mnist';
+import { OWN_VIEW_EXTENT } from '../engine/data/ownPoints';
 import { hiddenWidths } from '../engine/model/spec';
 import type { Inference, TrainingSession } from '../engine/train/session';
 import type { Dataset } from '../engine/types';
@@ -24,8 +25,12 @@ export const BOUNDARY_MARGIN = 1.1;
 
 type Boundary = NonNullable<ModelView['boundary']>;
 
-/** The square a boundary grid covers: ±max(|x|, |y|) over all points × {@link BOUNDARY_MARGIN}, the same for both axes. */
+/**
+ * The square a boundary grid covers: ±max(|x|, |y|) over all points × {@link BOUNDARY_MARGIN}, the same for both axes;
+ * for the student's own points always ±OWN_VIEW_EXTENT, the square they draw in, so the boundary fills it.
+ */
 export function boundaryExtent(dataset: Dataset): number {
+  if (dataset.info.name === 'custom') return OWN_VIEW_EXTENT;
   let m = 0;
   for (const xs of [dataset.xTrain, dataset.xTest]) for (let i = 0; i < xs.length; i++) m = Math.max(m, Math.abs(xs[i]));
   return (m > 0 ? m : 1) * BOUNDARY_MARGIN;

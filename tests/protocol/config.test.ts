@@ -37,9 +37,9 @@ describe('changedKeys / isColdChange', () => {
     // Augmentation applies to the next training batch.
     expect(isColdChange(base, { ...base, aug: 'rotate:15' })).toBe(false);
     for (const key of COLD_KEYS) {
-      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : key === 'arch' ? 'cnn' : key === 'conv' ? '8:5' : 7 } as ExperimentConfig;
+      const next = { ...base, [key]: key === 'layers' ? [3] : key === 'dataset' ? 'xor' : key === 'act' ? 'relu' : key === 'backend' ? 'cpu' : key === 'lottery' ? 'rewind' : key === 'arch' ? 'cnn' : key === 'conv' ? '8:5' : key === 'pts' ? '0.1,0.2,1' : 7 } as ExperimentConfig;
       expect(isColdChange(base, next), key).toBe(true);
     }
-    expect([...COLD_KEYS].sort()).toEqual(['act', 'arch', 'backend', 'conv', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'pool', 'seed', 'split', 'trainSize']);
+    expect([...COLD_KEYS].sort()).toEqual(['act', 'arch', 'backend', 'conv', 'dataset', 'layers', 'lottery', 'lt_out', 'lt_rate', 'lt_rounds', 'lt_steps', 'noise', 'pool', 'pts', 'seed', 'split', 'trainSize']);
   });
 });

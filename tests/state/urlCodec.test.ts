@@ -7,6 +7,19 @@ import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../s
 import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
 import { CONFIG_KEYS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
 import { defaultPage } from '../../src/state/page';
+import { OWN_URL_MAX_POINTS, countPoints, formatPoints, type OwnPoint } from '../../src/engine/data/ownPoints';
+
+/** Any own point: coordinates on the 2-decimal grid of [−1, 1], class 0 or 1. */
+const ownPoint: fc.Arbitrary<OwnPoint> = fc.record({
+  x: fc.integer({ min: -100, max: 100 }).map((n) => n / 100),
+  y: fc.integer({ min: -100, max: 100 }).map((n) => n / 100),
+  label: fc.constantFrom(0 as const, 1 as const),
+});
+/** Canonical `pts` text: small sets (in links) and, rarely, sets too large for a link. */
+const ptsText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.array(ownPoint, { maxLength: OWN_URL_MAX_POINTS }).map(formatPoints) },
+  { weight: 1, arbitrary: fc.array(ownPoint, { minLength: OWN_URL_MAX_POINTS + 1, maxLength: 400 }).map(formatPoints) },
+);
 
 const D = defaultConfig();
 
@@ -65,12 +78,13 @@ function normalised(c: ExperimentConfig): ExperimentConfig {
   if (c.lottery === 'off') for (const k of LOTTERY_KEYS) out[k] = D[k];
   if (c.dataset !== 'mnist') for (const k of IMAGE_KEYS) (out as Record<string, unknown>)[k] = D[k];
   if (c.dataset !== 'mnist' || c.arch !== 'cnn') for (const k of CNN_KEYS) (out as Record<string, unknown>)[k] = D[k];
+  if (c.dataset !== 'custom' || countPoints(c.pts) > OWN_URL_MAX_POINTS) out.pts = D.pts;
   return out;
 }
 
 /** Any config within the schema's bounds. */
 const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
-  dataset: fc.oneof(fc.constantFrom(...DATASET_NAMES), fc.constant('mnist' as const)),
+  dataset: fc.oneof(fc.constantFrom(...DATASET_NAMES), fc.constant('mnist' as const), fc.constant('custom' as const)),
   noise: fc.integer({ min: 0, max: 50 }),
   split: fc.integer({ min: 10, max: 90 }),
   trainSize: fc.oneof(fc.constant(8000), fc.integer({ min: 100, max: 8000 })),
@@ -114,6 +128,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   cv_points: fc.oneof(fc.constant(9), fc.integer({ min: 2, max: 20 })),
   rp_steps: fc.oneof(fc.constant(500), fc.integer({ min: 10, max: 100000 })),
   rp_tune: fc.oneof(fc.constant(100), fc.integer({ min: 0, max: 100000 })),
+  pts: fc.oneof(fc.constant(''), ptsText),
 });
 
 describe('formatHash / parseHash round trip', () => {
@@ -145,6 +160,7 @@ describe('formatHash / parseHash round trip', () => {
       'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
       'l1', 'l2', 'prox', 'dropout',
       'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune',
+      'pts',
     ]);
   });
 
@@ -199,6 +215,21 @@ describe('formatHash / parseHash round trip', () => {
     expect(formatHash(explicit.config)).toBe(formatHash(D));
   });
 
+  it('writes pts (readable) only for dataset=custom with at most OWN_URL_MAX_POINTS points', () => {
+    const small = { ...D, dataset: 'custom' as const, pts: '-0.5,0.25,0;0.3,-0.12,1' };
+    const hash = formatHash(small);
+    expect(hash).toMatch(/&dropout=0&pts=-0\.5,0\.25,0;0\.3,-0\.12,1$/);
+    expect(parseHash(hash)).toEqual({ config: small, page: defaultPage(), rejected: [] });
+    expect(formatHash({ ...small, dataset: 'circle' })).not.toContain('pts=');
+    const at = Array.from({ length: OWN_URL_MAX_POINTS }, (_, i) => ({ x: -1 + i / 100, y: 0.5, label: (i % 2) as 0 | 1 }));
+    expect(formatHash({ ...small, pts: formatPoints(at) })).toContain('&pts=-1,0.5,0;-0.99,0.5,1;');
+    // 150 points at full width are at most 2,100 characters of link.
+    const widest = formatPoints(Array.from({ length: OWN_URL_MAX_POINTS }, () => ({ x: -0.55, y: -0.55, label: 1 as const })));
+    expect(formatHash({ ...D, dataset: 'custom', pts: widest }).length - formatHash({ ...D, dataset: 'custom' }).length).toBeLessThanOrEqual(2100 + 5);
+    const over = formatPoints([...at, { x: 0, y: 0, label: 0 }]);
+    expect(formatHash({ ...small, pts: over })).not.toContain('pts=');
+  });
+
   it('has the documented defaults', () => {
     expect(D).toEqual({
       dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', arch: 'mlp', conv: '32:3,64:3', pool: 2, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
@@ -207,6 +238,7 @@ describe('formatHash / parseHash round trip', () => {
       lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,
       l1: 0, l2: 0, prox: 0, dropout: 0,
       cv_k: 5, cv_steps: 200, cv_min: 1e-5, cv_max: 1, cv_points: 9, rp_steps: 500, rp_tune: 100,
+      pts: '',
     });
     expect(parseHash('')).toEqual({ config: D, page: defaultPage(), rejected: [] });
     expect(parseHash('#')).toEqual({ config: D, page: defaultPage(), rejected: [] });
@@ -359,6 +391,17 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#conv=__proto__&pool=NaN', config: {}, rejected: [['conv', /filters:kernel/], ['pool', /not one of/]] },
   { hash: `#conv=${'8:3,'.repeat(3000)}`, config: {}, rejected: [['conv', /more than 4/]] },
   { hash: '#l1=1e-4&l2=.01&prox=1&dropout=0.5&cv_min=1E-6&rp_tune=0', config: { l1: 1e-4, l2: 0.01, prox: 1, dropout: 0.5, cv_min: 1e-6, rp_tune: 0 }, rejected: [] },
+  // Own points (read for any dataset, written only for custom and small sets).
+  { hash: '#dataset=custom&pts= 0.5 , -.25 ,1;;-1,1e0,0;0.123,0.456,1;', config: { dataset: 'custom', pts: '0.5,-0.25,1;-1,1,0;0.12,0.46,1' }, rejected: [] },
+  { hash: '#pts=0.5%3B0.1%2C0.2%2C1', config: {}, rejected: [['pts', /point 1 is not x,y,class; using the default \(none\)/]] },
+  { hash: '#pts=2,-3,1;0.5,0.5,0', config: { pts: '1,-1,1;0.5,0.5,0' }, rejected: [['pts', /outside \[−1, 1\]; clamped to 1,-1,1;0\.5,0\.5,0$/]] },
+  { hash: '#pts=0.1,0.2,2', config: {}, rejected: [['pts', /class other than 0 or 1/]] },
+  { hash: '#pts=NaN,0,1&dataset=custom', config: { dataset: 'custom' }, rejected: [['pts', /not a number/]] },
+  { hash: '#pts=1e999,0,1', config: {}, rejected: [['pts', /not finite/]] },
+  { hash: '#pts=0x1,0,1;<script>alert(1)</script>', config: {}, rejected: [['pts', /not a number/]] },
+  { hash: '#pts=__proto__', config: {}, rejected: [['pts', /not x,y,class/]] },
+  { hash: `#pts=${'0.1,0.1,1;'.repeat(2001)}`, config: {}, rejected: [['pts', /more than 2000 points/]] },
+  { hash: `#pts=${'0'.repeat(100_000)}`, config: {}, rejected: [['pts', /longer than 80000 characters/]] },
 ];
 
 describe('hostile corpus', () => {

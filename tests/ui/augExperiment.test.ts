@@ -108,7 +108,7 @@ describe('the "Effect of augmentation" box', () => {
     expect(byTestId(html, 'btn-aug-experiment')).toContain('disabled');
     expect(byTestId(html, 'control-aug-exp-steps')).toContain('disabled');
     // The config holds no augmentation while arm 0 trains; the box still names the chosen one.
-    expect(html).toContain('then with<!-- --> <code>rotate:15</code>.');
+    expect(html).toContain('then with <code>rotate:15</code>.');
   });
 
   it('when done: the one-line result', () => {

@@ -22,7 +22,9 @@ export const FRIEDMAN_INPUTS = 10;
  * Static description of a dataset: task, input and output widths, total samples.
  * circle/xor/gauss/spiral: classification, 2 → 2 classes, 500 points; plane:
  * regression, 2 → 1, 500; friedman: regression, 10 → 1, 1,000; mnist:
- * classification, 784 → 10 classes, 10,000 (8,000 train / 2,000 test).
+ * classification, 784 → 10 classes, 10,000 (8,000 train / 2,000 test);
+ * custom (the student's own points): classification, 2 → 2 classes, size 0
+ * here because it has as many samples as points (see custom.ts).
  */
 export function datasetInfo(name: DatasetName): DatasetInfo {
   switch (name) {
@@ -37,6 +39,8 @@ export function datasetInfo(name: DatasetName): DatasetInfo {
       return { name, task: 'regression', inputDim: FRIEDMAN_INPUTS, outputDim: 1, size: FRIEDMAN_SIZE };
     case 'mnist':
       return { name, task: 'classification', inputDim: 784, outputDim: 10, size: MNIST_TRAIN + MNIST_TEST };
+    case 'custom':
+      return { name, task: 'classification', inputDim: 2, outputDim: 2, size: 0 };
     default: {
       const unknown: never = name;
       throw new Error(`Unknown dataset: ${String(unknown)}`);

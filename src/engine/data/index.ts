@@ -2,7 +2,9 @@
 import type { Dataset, DatasetConfig } from '../types';
 import { Rng } from '../rng';
 import { datasetInfo } from './catalog';
+import { customDataset } from './custom';
 import { mnistDataset, type MnistRaw } from './mnist';
+import { parsePointsLenient } from './ownPoints';
 import { friedmanData, planeData, standardizeTargets } from './regression';
 import { splitDataset, trainCount } from './split';
 import { toy2d, type RawSamples } from './toy2d';
@@ -19,6 +21,7 @@ export { fetchMnist, parseMnistAsset, type MnistRaw } from './mnist';
  * friedman targets are standardised, y ← (y − μ_train)/σ_train, so an MSE of 1
  * means "no better than predicting the mean". mnist ignores noise and split
  * (fixed 8,000/2,000; `trainSize` keeps the first trainSize training rows) and needs the decoded asset `mnist`; without it this throws.
+ * custom builds `cfg.points` (see custom.ts; noise flips labels) and throws with fewer than 2 points.
  */
 export function makeDataset(cfg: DatasetConfig, mnist?: MnistRaw): Dataset {
   const info = datasetInfo(cfg.name);
@@ -26,6 +29,7 @@ export function makeDataset(cfg: DatasetConfig, mnist?: MnistRaw): Dataset {
     if (!mnist) throw new Error('makeDataset: mnist needs the decoded asset (fetchMnist) as its second argument');
     return mnistDataset(mnist, cfg.seed, cfg.trainSize);
   }
+  if (cfg.name === 'custom') return customDataset(parsePointsLenient(cfg.points ?? ''), cfg.noisePercent, cfg.trainPercent, cfg.seed);
   const rng = new Rng(cfg.seed);
   const noise = cfg.noisePercent / 100;
   let raw: RawSamples;

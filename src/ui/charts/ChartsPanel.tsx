@@ -1,6 +1,11 @@
 import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
 import { datasetInfo } from '../../engine/data/catalog';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
+import { ChartAlt } from '../a11y/ChartAlt';
+import { accuracySummary, lossSummary, sparsitySummary } from '../a11y/summaries';
+import { useLang, useT } from '../i18n';
+import { rich } from './richText';
+import './charts.css';
 import { downloadChartPng, type PngLegendItem } from '../pins/export';
 import { pinLabel } from '../pins/pinLabel';
 import { pinLines, pinsStepMax } from '../pins/pinLines';
@@ -10,6 +15,7 @@ import { AccuracyChart } from './AccuracyChart';
 import { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, niceStepCeil } from './chartFormat';
 import { LossChart } from './LossChart';
 import { OVERALL_COLOUR, SparsityChart, layerColour } from './SparsityChart';
+import { layerDash } from './palette';
 import { STAGGER_MS, useLagged, useStable } from './useLagged';
 
 /**
@@ -48,7 +54,9 @@ export function ChartsPanel() {
   const layerCount = useMemo(() => sparsityLayerCount(sparsity.rows), [sparsity.rows]);
   const [logScale, setLogScale] = useState(false);
   const classification = datasetInfo(dataset).task === 'classification';
-  const lossName = classification ? 'cross-entropy' : 'mean squared error';
+  const t = useT();
+  const named = useLang() !== 'en';
+  const lossName = t(classification ? 'views.common.crossEntropy' : 'views.charts.loss.meanSquared');
   const lossRef = useRef<HTMLDivElement>(null);
   const accuracyRef = useRef<HTMLDivElement>(null);
   const sparsityRef = useRef<HTMLDivElement>(null);
@@ -57,63 +65,66 @@ export function ChartsPanel() {
   const pngLegend = (own: PngLegendItem[], shown: readonly { id: number }[]): PngLegendItem[] => {
     const { pinned: all, config } = api.getState();
     const ids = new Set(shown.map((p) => p.id));
-    return [...own, ...all.filter((p) => ids.has(p.id)).map((p) => ({ label: `Pinned: ${pinLabel(p.config, config)}`, colour: p.colour, dashed: true }))];
+    return [...own, ...all.filter((p) => ids.has(p.id)).map((p) => ({ label: t('views.charts.pinnedLabel', { label: pinLabel(p.config, config, undefined, t, named) }), colour: p.colour, dashed: true }))];
   };
   const showLoss = points.length > 0 || pins.length > 0;
   const showAccuracy = accuracy.evals.length > 0 || accuracy.pins.length > 0;
   const showSparsity = sparsity.rows.length > 0 || sparsity.pins.length > 0;
   return (
-    <section className="charts" aria-label="Training curves">
+    <section className="charts" aria-label={t('views.charts.section')}>
       <PinsBar />
       <div className="chart-card" data-testid="chart-loss" data-pinned={pins.length} ref={lossRef}>
         <div className="chart-head">
           <h2>
-            Loss <span className="chart-sub">({lossName})</span>
+            {t('views.charts.loss.title')} <span className="chart-sub">{t('views.charts.loss.sub', { loss: lossName })}</span>
           </h2>
-          <ul className="legend" aria-label="Lines">
-            <li className="legend-train">{penalty.length > 0 ? 'Train (data loss)' : 'Train'}</li>
-            <li className="legend-test">Test</li>
-            {penalty.length > 0 ? <li className="legend-penalty">Penalty</li> : null}
-            {pins.length > 0 ? <li className="legend-pinned">Pinned (thin: train, thick: test)</li> : null}
+          <ul className="legend" aria-label={t('views.common.lines')}>
+            <li className="legend-train">{t(penalty.length > 0 ? 'views.charts.trainData' : 'views.charts.train')}</li>
+            <li className="legend-test">{t('views.charts.test')}</li>
+            {penalty.length > 0 ? <li className="legend-penalty">{t('views.charts.penalty')}</li> : null}
+            {pins.length > 0 ? <li className="legend-pinned">{t('views.charts.pinnedTrainTest')}</li> : null}
           </ul>
           <label className="toggle">
             <input type="checkbox" data-testid="toggle-log-scale" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-            Log scale
+            {t('views.charts.logScale')}
           </label>
           <PngButton
             testId="btn-png-loss"
             disabled={!showLoss}
             target={lossRef}
             name="loss"
-            title={`Loss (${lossName})`}
+            title={t('views.charts.loss.pngTitle', { loss: lossName })}
             legend={() =>
               pngLegend(
                 [
-                  { label: 'Train', colour: TRAIN_COLOUR },
-                  { label: 'Test', colour: TEST_COLOUR },
-                  ...(penalty.length > 0 ? [{ label: 'Penalty', colour: PENALTY_COLOUR, dashed: true }] : []),
+                  { label: t('views.charts.train'), colour: TRAIN_COLOUR },
+                  { label: t('views.charts.test'), colour: TEST_COLOUR },
+                  ...(penalty.length > 0 ? [{ label: t('views.charts.penalty'), colour: PENALTY_COLOUR, dashed: true }] : []),
                 ],
                 pins,
               )
             }
           />
         </div>
-        {showLoss ? <LossChart points={points} evals={evals} penalty={penalty} logScale={logScale} xMax={xMax} pins={pins} /> : <EmptyChart height={280} />}
+        {showLoss ? (
+          <ChartAlt name={t('a11y.loss.name')} summary={lossSummary(t, points, evals, penalty, pins.length)}>
+            <LossChart points={points} evals={evals} penalty={penalty} logScale={logScale} xMax={xMax} pins={pins} />
+          </ChartAlt>
+        ) : (
+          <EmptyChart height={280} />
+        )}
         {penalty.length > 0 ? (
-          <p className="caption">
-            Training minimises data loss + <span className="ink-penalty">penalty</span> (λ₁Σ|w| + λ₂Σw²). Train and test show the data loss only, so they stay comparable; a
-            gap between them is over-fitting.
-          </p>
+          <p className="caption">{rich(t('views.charts.penaltyCaption'), { penalty: <span className="ink-penalty">{t('views.charts.penaltyWord')}</span> })}</p>
         ) : null}
       </div>
       {classification ? (
         <div className="chart-card" data-testid="chart-accuracy" data-pinned={accuracy.pins.length} ref={accuracyRef}>
           <div className="chart-head">
-            <h2>Test accuracy</h2>
+            <h2>{t('views.charts.accuracy.title')}</h2>
             {accuracy.pins.length > 0 ? (
-              <ul className="legend" aria-label="Lines">
-                <li className="legend-test">Live</li>
-                <li className="legend-pinned">Pinned</li>
+              <ul className="legend" aria-label={t('views.common.lines')}>
+                <li className="legend-test">{t('views.charts.live')}</li>
+                <li className="legend-pinned">{t('views.charts.pinned')}</li>
               </ul>
             ) : null}
             <PngButton
@@ -121,43 +132,58 @@ export function ChartsPanel() {
               disabled={!showAccuracy}
               target={accuracyRef}
               name="accuracy"
-              title="Test accuracy"
-              legend={() => pngLegend([{ label: 'Test accuracy', colour: TEST_COLOUR }], accuracy.pins)}
+              title={t('views.charts.accuracy.title')}
+              legend={() => pngLegend([{ label: t('views.charts.accuracy.title'), colour: TEST_COLOUR }], accuracy.pins)}
             />
           </div>
-          {showAccuracy ? <AccuracyChart evals={accuracy.evals} xMax={accuracy.xMax} pins={accuracy.pins} /> : <EmptyChart height={200} />}
+          {showAccuracy ? (
+            <ChartAlt name={t('a11y.accuracy.name')} summary={accuracySummary(t, accuracy.evals, accuracy.pins.length)}>
+              <AccuracyChart evals={accuracy.evals} xMax={accuracy.xMax} pins={accuracy.pins} />
+            </ChartAlt>
+          ) : (
+            <EmptyChart height={200} />
+          )}
         </div>
       ) : null}
       <div className="chart-card" data-testid="chart-sparsity" data-points={sparsity.rows.length} data-pinned={sparsity.pins.length} ref={sparsityRef}>
         <div className="chart-head">
           <h2>
-            Sparsity <span className="chart-sub">(share of weights that are exactly zero)</span>
+            {t('views.charts.sparsity.title')} <span className="chart-sub">{t('views.charts.sparsity.sub')}</span>
           </h2>
-          <ul className="legend" aria-label="Lines">
-            <li className="legend-overall">All weights</li>
+          <ul className="legend" aria-label={t('views.common.lines')}>
+            <li className="legend-overall">{t('views.charts.allWeights')}</li>
             {Array.from({ length: layerCount }, (_, l) => (
-              <li key={l} className="legend-layer" style={{ color: layerColour(l) }}>
-                <span>{l === layerCount - 1 ? 'Output' : `Layer ${l + 1}`}</span>
+              <li key={l} className={`legend-layer line-${layerDash(l).css}`} style={{ color: layerColour(l) }}>
+                <span>{l === layerCount - 1 ? t('views.charts.output') : t('views.common.layerN', { n: l + 1 })}</span>
               </li>
             ))}
-            {sparsity.pins.length > 0 ? <li className="legend-pinned">Pinned (all weights)</li> : null}
+            {sparsity.pins.length > 0 ? <li className="legend-pinned">{t('views.charts.pinnedAll')}</li> : null}
           </ul>
           <PngButton
             testId="btn-png-sparsity"
             disabled={!showSparsity}
             target={sparsityRef}
             name="sparsity"
-            title="Sparsity (share of weights exactly zero)"
+            title={t('views.charts.sparsity.pngTitle')}
             legend={() =>
               pngLegend(
-                [{ label: 'All weights', colour: OVERALL_COLOUR }, ...Array.from({ length: layerCount }, (_, l) => ({ label: l === layerCount - 1 ? 'Output' : `Layer ${l + 1}`, colour: layerColour(l) }))],
+                [
+                  { label: t('views.charts.allWeights'), colour: OVERALL_COLOUR },
+                  ...Array.from({ length: layerCount }, (_, l) => ({ label: l === layerCount - 1 ? t('views.charts.output') : t('views.common.layerN', { n: l + 1 }), colour: layerColour(l) })),
+                ],
                 sparsity.pins,
               )
             }
           />
         </div>
-        {showSparsity ? <SparsityChart rows={sparsity.rows} layerCount={layerCount} xMax={sparsity.xMax} pins={sparsity.pins} /> : <EmptyChart height={200} />}
-        <p className="caption">Pruning pushes these lines up; while fine-tuning they must stay flat — a pruned weight stays zero.</p>
+        {showSparsity ? (
+          <ChartAlt name={t('a11y.sparsity.name')} summary={sparsitySummary(t, sparsity.rows, layerCount, sparsity.pins.length)}>
+            <SparsityChart rows={sparsity.rows} layerCount={layerCount} xMax={sparsity.xMax} pins={sparsity.pins} />
+          </ChartAlt>
+        ) : (
+          <EmptyChart height={200} />
+        )}
+        <p className="caption">{t('views.charts.sparsity.caption')}</p>
       </div>
     </section>
   );
@@ -179,11 +205,12 @@ function PngButton({
   title: string;
   legend: () => PngLegendItem[];
 }) {
+  const t = useT();
   const save = (): void => {
     if (target.current !== null) downloadChartPng(target.current, name, title, legend());
   };
   return (
-    <button type="button" className="png" data-testid={testId} disabled={disabled} title="Download this chart as a PNG image" onClick={save}>
+    <button type="button" className="png" data-testid={testId} disabled={disabled} title={t('views.charts.pngTitle')} onClick={save}>
       PNG
     </button>
   );
@@ -191,9 +218,10 @@ function PngButton({
 
 function EmptyChart({ height }: { height: number }) {
   const playing = useAppStore((s) => s.run.playing);
+  const t = useT();
   return (
     <div className={`chart-empty h${height}`}>
-      <p>{playing ? 'Waiting for the first steps…' : 'Press play (or space) to train; the curves appear here.'}</p>
+      <p>{t(playing ? 'views.charts.waiting' : 'views.charts.idle')}</p>
     </div>
   );
 }

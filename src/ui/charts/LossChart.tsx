@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricPoint } from '../../protocol/messages';
+import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
 import { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, lossDomain, tickLoss, tickStep } from './chartFormat';
 import { CHART_MARGIN, PinnedLayer, Y_AXIS_WIDTH, type SharedYAxis } from './PinnedLayer';
@@ -40,6 +41,7 @@ export const LossChart = memo(function LossChart({
   xMax: number;
   pins: PinLines[];
 }) {
+  const t = useT();
   const pinned = pins.length > 0;
   const domain = useMemo(() => (pinned ? lossDomain(lossValues(points, evals, penalty, pins), logScale) : null), [pinned, points, evals, penalty, pins, logScale]);
   const lo = domain?.[0];
@@ -47,7 +49,7 @@ export const LossChart = memo(function LossChart({
   // A new object only when the numbers change, so the pinned layer skips its redraw otherwise.
   const y = useMemo<SharedYAxis | null>(() => (lo === undefined || hi === undefined ? null : { domain: [lo, hi], scale: logScale ? 'log' : 'linear' }), [lo, hi, logScale]);
   const chart = (
-    <LineChart responsive style={{ width: '100%', height: 280 }} margin={CHART_MARGIN}>
+    <LineChart accessibilityLayer={false} responsive style={{ width: '100%', height: 280 }} margin={CHART_MARGIN}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis dataKey="step" type="number" domain={[0, xMax]} tickFormatter={tickStep} allowDecimals={false} stroke="#5b6470" />
       <YAxis
@@ -58,12 +60,12 @@ export const LossChart = memo(function LossChart({
         width={Y_AXIS_WIDTH}
         stroke="#5b6470"
       />
-      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toPrecision(4) : String(v))} labelFormatter={(s) => `step ${String(s)}`} />
-      <Line data={points} name="Train loss" dataKey="trainLoss" type="linear" stroke={TRAIN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
+      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toPrecision(4) : String(v))} labelFormatter={(s) => t('views.common.stepN', { step: String(s) })} />
+      <Line data={points} name={t('views.charts.trainLoss')} dataKey="trainLoss" type="linear" stroke={TRAIN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
       {penalty.length > 0 ? (
         <Line
           data={penalty}
-          name="Penalty"
+          name={t('views.charts.penalty')}
           dataKey="penalty"
           type="linear"
           stroke={PENALTY_COLOUR}
@@ -74,7 +76,7 @@ export const LossChart = memo(function LossChart({
           isAnimationActive={false}
         />
       ) : null}
-      <Line data={evals} name="Test loss" dataKey="testLoss" type="linear" stroke={TEST_COLOUR} strokeWidth={2.5} dot={false} activeDot={false} isAnimationActive={false} />
+      <Line data={evals} name={t('views.charts.testLoss')} dataKey="testLoss" type="linear" stroke={TEST_COLOUR} strokeWidth={2.5} dot={false} activeDot={false} isAnimationActive={false} />
     </LineChart>
   );
   if (y === null) return chart;

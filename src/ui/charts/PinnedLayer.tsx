@@ -33,7 +33,7 @@ const dashed = { dot: false, activeDot: false, tooltipType: 'none', isAnimationA
 export const PinnedLayer = memo(function PinnedLayer({ kind, pins, xMax, y, height }: { kind: PinnedLayerKind; pins: PinLines[]; xMax: number; y: SharedYAxis; height: number }) {
   return (
     <div className="pinned-layer" aria-hidden="true" style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}>
-      <LineChart responsive style={{ width: '100%', height }} margin={CHART_MARGIN}>
+      <LineChart accessibilityLayer={false} responsive style={{ width: '100%', height }} margin={CHART_MARGIN}>
         <XAxis dataKey="step" type="number" domain={[0, xMax]} allowDecimals={false} tick={false} tickLine={false} axisLine={false} />
         <YAxis scale={y.scale} domain={y.domain} ticks={y.ticks} allowDataOverflow width={Y_AXIS_WIDTH} tick={false} tickLine={false} axisLine={false} />
         {pins.flatMap((pin) => {

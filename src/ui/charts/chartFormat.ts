@@ -17,11 +17,8 @@ export function tickPercent(v: number): string {
   return `${Math.round(v * 100)} %`;
 }
 
-/** Colours of the two loss lines (colour-blind safe: blue and orange). */
-export const TRAIN_COLOUR = '#1f6fb4';
-export const TEST_COLOUR = '#e07b00';
-/** The penalty line (dashed): bluish green, apart from both loss lines. */
-export const PENALTY_COLOUR = '#009e73';
+/** Colours of the loss lines and the penalty (colour-blind safe; see palette.ts). */
+export { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR } from './palette';
 
 const NICE_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
 

@@ -1,33 +1,36 @@
 import { useId } from 'react';
+import { AugmentationFormula } from '../math/Formulas';
 import { useShallow } from 'zustand/react/shallow';
 import { AUG_IDENTITY, AUG_LIMITS, parseAug, parseAugLenient, type AugNumericKey } from '../../engine/data/augSpec';
 import { AUG_PRESETS, canonicalAug, presetOf, toggleAugItem, withAugItem } from '../../state/augmentation';
 import { useAppStore } from '../../state/useAppStore';
 import { AugExperimentBox } from '../images/AugExperimentBox';
+import { ControlGate } from '../classroom/ControlGate';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 import { Field, SelectField, useDraft } from './fields';
 import { NumberField } from './NumberField';
 import './augmentation.css';
 import './regularisation.css';
 
-/** One numeric transform's row: its label, slider step, how its strength reads, and what it does. */
+/** One numeric transform's row: its slider step and how its strength reads; its label and hint are `controls.aug.<key>` and `controls.aug.<key>Hint`. */
 interface TransformRow {
   key: AugNumericKey;
-  label: string;
   step: number;
   format: (v: number) => string;
-  hint: string;
 }
 
 const pct = (v: number): string => `${Math.round(v * 100)} %`;
 
 const TRANSFORMS: readonly TransformRow[] = [
-  { key: 'rotate', label: 'Rotate', step: 1, format: (v) => `±${v}°`, hint: 'Angle ~ U[−d, d] degrees.' },
-  { key: 'zoom', label: 'Zoom', step: 0.01, format: (v) => `±${pct(v)}`, hint: 'Scale ~ U[1 − f, 1 + f].' },
-  { key: 'shift', label: 'Shift', step: 0.01, format: (v) => `±${pct(v)}`, hint: 'Moves by up to f·28 px in x and y.' },
-  { key: 'crop', label: 'Crop', step: 0.01, format: (v) => (v === 1 ? 'off' : pct(v)), hint: 'A random crop of side f·28, resized back to 28.' },
-  { key: 'noise', label: 'Noise', step: 0.01, format: (v) => `σ ${v}`, hint: 'Gaussian noise, in pixel units (ink = 1).' },
-  { key: 'bright', label: 'Brightness', step: 0.01, format: (v) => `±${v}`, hint: 'Adds U[−d, d] to every pixel.' },
-  { key: 'contrast', label: 'Contrast', step: 0.01, format: (v) => `±${pct(v)}`, hint: '(x − mean)·c + mean, c ~ U[1 − f, 1 + f].' },
+  { key: 'rotate', step: 1, format: (v) => `±${v}°` },
+  { key: 'zoom', step: 0.01, format: (v) => `±${pct(v)}` },
+  { key: 'shift', step: 0.01, format: (v) => `±${pct(v)}` },
+  // Crop at 1 is the identity: the field shows "off" for it.
+  { key: 'crop', step: 0.01, format: pct },
+  { key: 'noise', step: 0.01, format: (v) => `σ ${v}` },
+  { key: 'bright', step: 0.01, format: (v) => `±${v}` },
+  { key: 'contrast', step: 0.01, format: (v) => `±${pct(v)}` },
 ];
 
 /** Rounds a slider value to its step's decimals (0.1 + 0.2 is still 0.3 in the URL). */
@@ -48,12 +51,13 @@ function roundToStep(v: number, step: number): number {
 export function AugmentationSection() {
   const c = useAppStore(useShallow((s) => ({ dataset: s.config.dataset, aug: s.config.aug, trainSize: s.config.trainSize })));
   const setConfig = useAppStore((s) => s.setConfig);
+  const t = useT();
   if (c.dataset !== 'mnist') {
     return (
-      <section className="group" aria-label="Data augmentation settings">
-        <h2>Data augmentation</h2>
+      <section className="group" aria-label={t('controls.aug.aria')}>
+        <h2>{t('controls.aug.heading')}</h2>
         <p className="hint" data-testid="aug-unavailable">
-          Augmentation transforms images: choose MNIST to use it.
+          {t('controls.aug.unavailable')}
         </p>
       </section>
     );
@@ -61,35 +65,41 @@ export function AugmentationSection() {
   const setAug = (aug: string): void => setConfig('aug', aug);
   const spec = parseAugLenient(c.aug);
   const preset = presetOf(c.aug);
-  const presetOptions = [...AUG_PRESETS.map((p) => ({ value: p.id as string, label: p.label })), ...(preset === 'custom' ? [{ value: 'custom', label: 'custom' }] : [])];
+  const presetOptions = [
+    ...AUG_PRESETS.map((p) => ({ value: p.id as string, label: t(`controls.aug.preset.${p.id}`) })),
+    ...(preset === 'custom' ? [{ value: 'custom', label: t('controls.aug.preset.custom') }] : []),
+  ];
   return (
-    <section className="group" aria-label="Data augmentation settings">
-      <h2>Data augmentation</h2>
+    <section className="group" aria-label={t('controls.aug.aria')}>
+      <h2>{t('controls.aug.heading')}</h2>
       <NumberField
-        label="Training digits"
+        label={t('controls.aug.trainSize')}
         testId="control-trainSize"
         value={c.trainSize}
         min={100}
         max={8000}
         delayMs={400}
         onChange={(v) => setConfig('trainSize', v)}
-        hint="The first N of the 8,000 (100–8,000); the 2,000 test digits stay. Fewer digits over-fit sooner: a new run."
+        hint={t('controls.aug.trainSizeHint')}
       />
-      <SelectField
-        label="Preset"
-        testId="aug-preset"
-        value={preset as string}
-        options={presetOptions}
-        onChange={(id) => {
-          const hit = AUG_PRESETS.find((p) => p.id === id);
-          if (hit !== undefined) setAug(hit.aug);
-        }}
-      />
-      <FlipToggle on={spec.flip} onChange={(on) => setAug(withAugItem(c.aug, 'flip', on))} />
-      {TRANSFORMS.map((t) => (
-        <TransformField key={t.key} row={t} value={spec[t.key]} aug={c.aug} onChange={setAug} />
-      ))}
-      <AugTextField value={c.aug} onChange={setAug} />
+      <ControlGate control="aug">
+        <SelectField
+          label={t('controls.aug.preset')}
+          testId="aug-preset"
+          value={preset as string}
+          options={presetOptions}
+          onChange={(id) => {
+            const hit = AUG_PRESETS.find((p) => p.id === id);
+            if (hit !== undefined) setAug(hit.aug);
+          }}
+        />
+        <FlipToggle on={spec.flip} onChange={(on) => setAug(withAugItem(c.aug, 'flip', on))} />
+        {TRANSFORMS.map((t) => (
+          <TransformField key={t.key} row={t} value={spec[t.key]} aug={c.aug} onChange={setAug} />
+        ))}
+        <AugTextField value={c.aug} onChange={setAug} />
+      </ControlGate>
+      <AugmentationFormula />
       <AugExperimentBox />
     </section>
   );
@@ -97,13 +107,14 @@ export function AugmentationSection() {
 
 function FlipToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const id = useId();
+  const t = useT();
   return (
     <div className="field">
       <label className="check-row" htmlFor={id}>
         <input id={id} type="checkbox" data-testid="control-aug-flip" checked={on} onChange={(e) => onChange(e.target.checked)} />
-        Flip left–right
+        {t('controls.aug.flip')}
       </label>
-      <p className="hint">Half the digits mirrored. A mirrored 3 is no digit at all.</p>
+      <p className="hint">{t('controls.aug.flipHint')}</p>
     </div>
   );
 }
@@ -113,12 +124,15 @@ function TransformField({ row, value, aug, onChange }: { row: TransformRow; valu
   const id = useId();
   const { min, max } = AUG_LIMITS[row.key];
   const on = value !== AUG_IDENTITY[row.key];
+  const t = useT();
+  const label = t(`controls.aug.${row.key}`);
+  const shown = on ? row.format(value) : t('controls.off');
   return (
-    <Field label={row.label} htmlFor={id} aside={on ? row.format(value) : 'off'}>
+    <Field label={label} htmlFor={id} aside={shown}>
       <div className="input-row aug-row">
         <input
           type="checkbox"
-          aria-label={`${row.label} on`}
+          aria-label={t('controls.aug.toggle', { name: label })}
           data-testid={`control-aug-${row.key}-on`}
           checked={on}
           onChange={(e) => onChange(toggleAugItem(aug, row.key, e.target.checked))}
@@ -131,8 +145,8 @@ function TransformField({ row, value, aug, onChange }: { row: TransformRow; valu
           max={max}
           step={row.step}
           value={value}
-          title={row.hint}
-          aria-valuetext={on ? row.format(value) : 'off'}
+          title={t(`controls.aug.${row.key}Hint`)}
+          aria-valuetext={shown}
           onChange={(e) => {
             const n = roundToStep(Number(e.target.value), row.step);
             if (Number.isFinite(n) && n >= min && n <= max) onChange(withAugItem(aug, row.key, n));
@@ -150,17 +164,19 @@ function AugTextField({ value, onChange }: { value: string; onChange: (aug: stri
   const id = useId();
   const draft = useDraft(value, formatText, canonicalAug, onChange, 400);
   const problem = draft.invalid ? parseAug(draft.draft) : null;
+  const t = useT();
+  const rt = useRuntimeText();
   return (
     <Field
-      label="As text"
+      label={t('controls.aug.text')}
       htmlFor={id}
       hint={
         problem !== null && !problem.ok ? (
           <span className="prune-reason" role="note" data-testid="aug-text-reason">
-            {problem.reason}
+            {rt(problem.reason)}
           </span>
         ) : (
-          'e.g. flip,rotate:15,noise:0.1 — applied to training batches only, never to the test set.'
+          t('controls.aug.textHint')
         )
       }
     >
@@ -170,7 +186,7 @@ function AugTextField({ value, onChange }: { value: string; onChange: (aug: stri
         data-testid="control-aug"
         spellCheck={false}
         autoComplete="off"
-        placeholder="none"
+        placeholder={t('controls.aug.textPlaceholder')}
         value={draft.draft}
         aria-invalid={draft.invalid}
         onChange={(e) => draft.onChange(e.target.value)}

@@ -4,7 +4,11 @@ import { BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../engine/types';
 import { trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_SEED } from '../../state/urlCodec';
-import { BACKEND_CHOICE_LABELS, DATASET_LABELS, OPTIMIZER_LABELS } from '../labels';
+import { SectionGate } from '../classroom/ControlGate';
+import { CONTROL_GROUPS, sectionKeys } from '../classroom/sections';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
+import { backendChoiceLabel, datasetLabel, labelled, optimizerLabel } from '../labels';
 import { AugmentationSection } from './AugmentationSection';
 import { RangeField, SelectField } from './fields';
 import { LearningRateField } from './LearningRateField';
@@ -13,8 +17,6 @@ import { NumberField } from './NumberField';
 import { Playback } from './Playback';
 import { PruningSection } from './PruningSection';
 import { RegularisationSection } from './RegularisationSection';
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 /** A fresh random seed in [0, 2³¹ − 1]. */
 function randomSeed(): number {
@@ -47,64 +49,78 @@ export function ControlPanel() {
   const setConfig = useAppStore((s) => s.setConfig);
   const setDataset = useAppStore((s) => s.setDataset);
   const mnist = config.dataset === 'mnist';
+  const t = useT();
+  const rt = useRuntimeText();
 
   return (
-    <aside className="panel" aria-label="Experiment settings">
+    <aside className="panel" aria-label={t('controls.panel')}>
       <Playback />
-      <section className="group">
-        <h2>Data</h2>
-        <SelectField
-          label="Dataset"
-          testId="control-dataset"
-          value={config.dataset}
-          options={options(DATASET_NAMES, DATASET_LABELS)}
-          onChange={setDataset}
-          hint={mnist ? 'Switching to MNIST also picks LeNet-300-100, ReLU, batch 128, lr 0.001.' : undefined}
-        />
-        <RangeField label="Noise" testId="control-noise" value={config.noise} min={0} max={50} unit=" %" disabled={mnist} onChange={(v) => setConfig('noise', v)} />
-        <RangeField
-          label="Training share"
-          testId="control-split"
-          value={config.split}
-          min={10}
-          max={90}
-          unit=" %"
-          disabled={mnist}
-          onChange={(v) => setConfig('split', v)}
-          hint={mnist ? 'MNIST: a fixed split of 8,000 training and 2,000 test digits; use fewer training digits below.' : undefined}
-        />
-      </section>
-      <AugmentationSection />
-      <ModelSection />
-      <section className="group">
-        <h2>Training</h2>
-        <SelectField label="Optimizer" testId="control-opt" value={config.opt} options={options(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={(v) => setConfig('opt', v)} />
-        <LearningRateField />
-        <NumberField label="Batch size" testId="control-batch" value={config.batch} min={1} max={1024} onChange={(v) => setConfig('batch', v)} />
-        <NumberField
-          label="Seed"
-          testId="control-seed"
-          value={config.seed}
-          min={0}
-          max={MAX_SEED}
-          onChange={(v) => setConfig('seed', v)}
-          after={
-            <button type="button" className="icon" data-testid="btn-seed-shuffle" title="New random seed" aria-label="New random seed" onClick={() => setConfig('seed', randomSeed())}>
-              ⚄
-            </button>
-          }
-        />
-        <SelectField
-          label="Backend"
-          testId="control-backend"
-          value={config.backend}
-          options={options(BACKEND_CHOICES, BACKEND_CHOICE_LABELS)}
-          onChange={(v) => setConfig('backend', v)}
-          hint={config.cnn && config.backend === 'wasm' ? `${CNN_WASM_REASON}: this run trains on another backend.` : undefined}
-        />
-      </section>
-      <RegularisationSection />
-      <PruningSection />
+      <SectionGate controls={CONTROL_GROUPS.dataCard}>
+        <section className="group">
+          <h2>{t('controls.data.heading')}</h2>
+          <SelectField
+            label={t('controls.dataset')}
+            testId="control-dataset"
+            value={config.dataset}
+            options={labelled(DATASET_NAMES, (v) => datasetLabel(t, v))}
+            onChange={setDataset}
+            hint={mnist ? t('controls.dataset.mnistHint') : undefined}
+          />
+          <RangeField label={t('controls.noise')} testId="control-noise" value={config.noise} min={0} max={50} unit=" %" disabled={mnist} onChange={(v) => setConfig('noise', v)} />
+          <RangeField
+            label={t('controls.split')}
+            testId="control-split"
+            value={config.split}
+            min={10}
+            max={90}
+            unit=" %"
+            disabled={mnist}
+            onChange={(v) => setConfig('split', v)}
+            hint={mnist ? t('controls.split.mnistHint') : undefined}
+          />
+        </section>
+      </SectionGate>
+      <SectionGate controls={sectionKeys('augmentation')}>
+        <AugmentationSection />
+      </SectionGate>
+      <SectionGate controls={sectionKeys('model')}>
+        <ModelSection />
+      </SectionGate>
+      <SectionGate controls={sectionKeys('training')}>
+        <section className="group">
+          <h2>{t('controls.training.heading')}</h2>
+          <SelectField label={t('controls.opt')} testId="control-opt" value={config.opt} options={labelled(OPTIMIZERS, (v) => optimizerLabel(t, v))} onChange={(v) => setConfig('opt', v)} />
+          <LearningRateField />
+          <NumberField label={t('controls.batch')} testId="control-batch" value={config.batch} min={1} max={1024} onChange={(v) => setConfig('batch', v)} />
+          <NumberField
+            label={t('controls.seed')}
+            testId="control-seed"
+            value={config.seed}
+            min={0}
+            max={MAX_SEED}
+            onChange={(v) => setConfig('seed', v)}
+            after={
+              <button type="button" className="icon" data-testid="btn-seed-shuffle" title={t('controls.seed.shuffle')} aria-label={t('controls.seed.shuffle')} onClick={() => setConfig('seed', randomSeed())}>
+                ⚄
+              </button>
+            }
+          />
+          <SelectField
+            label={t('controls.backend')}
+            testId="control-backend"
+            value={config.backend}
+            options={labelled(BACKEND_CHOICES, (v) => backendChoiceLabel(t, v))}
+            onChange={(v) => setConfig('backend', v)}
+            hint={config.cnn && config.backend === 'wasm' ? t('controls.backend.cnnWasm', { reason: rt(CNN_WASM_REASON) }) : undefined}
+          />
+        </section>
+      </SectionGate>
+      <SectionGate controls={sectionKeys('regularisation')}>
+        <RegularisationSection />
+      </SectionGate>
+      <SectionGate controls={sectionKeys('pruning')}>
+        <PruningSection />
+      </SectionGate>
     </aside>
   );
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { formatConv, MAX_CONV_LAYERS, parseConv } from '../../engine/model/convSpec';
 import { useAppStore } from '../../state/useAppStore';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 import { DraftTextInput, useDraft } from './fields';
 import { convStackText } from './networkShape';
 import './pruning.css';
@@ -26,21 +28,23 @@ export function ConvField() {
   const setConfig = useAppStore((s) => s.setConfig);
   const field = useDraft(conv, formatText, canonicalConv, (v) => setConfig('conv', v), 500);
   const parsed = parseConv(field.draft);
+  const t = useT();
+  const rt = useRuntimeText();
   return (
     <div className="field">
       <div className="field-head">
-        <label htmlFor={id}>Conv layers</label>
-        <span className="field-aside">filters:kernel[:stride]</span>
+        <label htmlFor={id}>{t('controls.conv')}</label>
+        <span className="field-aside">{t('controls.conv.syntax')}</span>
       </div>
       <DraftTextInput id={id} testId="control-conv" field={field} />
       <p className="hint" id={`${id}-hint`}>
         {parsed.ok ? (
           <span className="shape" data-testid="conv-shape">
-            {convStackText(parsed.value, pool)}
+            {convStackText(parsed.value, pool, undefined, { pool: t('controls.shape.pool'), flatten: t('controls.shape.flatten') })}
           </span>
         ) : (
           <span className="prune-reason" role="note" data-testid="conv-text-reason">
-            {parsed.reason} (1–{MAX_CONV_LAYERS} layers, e.g. 32:3,64:3)
+            {t('controls.conv.invalid', { reason: rt(parsed.reason), max: MAX_CONV_LAYERS })}
           </span>
         )}
       </p>

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { Row } from '../../state/urlCodec';
+import { controlKeyOf } from '../classroom/visibility';
 import { Field, useDraft } from './fields';
 
 /**
@@ -37,7 +38,7 @@ export function DecimalField({
   };
   const field = useDraft(value, String, parse, onChange, delayMs);
   return (
-    <Field label={label} htmlFor={id} hint={hint}>
+    <Field label={label} htmlFor={id} hint={hint} control={controlKeyOf(testId)}>
       <input
         id={id}
         type="text"

@@ -5,6 +5,7 @@ import { convLayersOf, trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_LAYERS, parseLayers } from '../../state/urlCodec';
 import type { ExperimentConfig } from '../../protocol/config';
+import { useT } from '../i18n';
 import { DraftTextInput, useDraft } from './fields';
 import { flattenWidth } from './networkShape';
 
@@ -32,22 +33,23 @@ export function LayersField() {
   const setConfig = useAppStore((s) => s.setConfig);
   const commit = (v: number[]): void => setConfig('layers', v);
   const field = useDraft(layers, formatLayers, parse, commit, 500);
+  const t = useT();
   const cnn = trainsCnn(c);
   const widths = [denseInput(c), ...layers, datasetInfo(c.dataset).outputDim].join(' → ');
-  const shape = cnn ? `flatten ${widths}` : widths;
+  const shape = cnn ? `${t('controls.shape.flatten')} ${widths}` : widths;
   return (
     <div className="field">
       <div className="field-head">
-        <label htmlFor={id}>{cnn ? 'Dense layers after Flatten' : 'Hidden layers'}</label>
+        <label htmlFor={id}>{cnn ? t('controls.layers.dense') : t('controls.layers.hidden')}</label>
         <span className="field-aside">
-          <button type="button" className="mini" data-testid="btn-layer-remove" aria-label={cnn ? 'Remove the last dense layer' : 'Remove the last hidden layer'} disabled={layers.length === 0} onClick={() => commit(layers.slice(0, -1))}>
+          <button type="button" className="mini" data-testid="btn-layer-remove" aria-label={cnn ? t('controls.layers.removeDense') : t('controls.layers.removeHidden')} disabled={layers.length === 0} onClick={() => commit(layers.slice(0, -1))}>
             −
           </button>
           <button
             type="button"
             className="mini"
             data-testid="btn-layer-add"
-            aria-label={cnn ? 'Add a dense layer' : 'Add a hidden layer'}
+            aria-label={cnn ? t('controls.layers.addDense') : t('controls.layers.addHidden')}
             disabled={layers.length >= MAX_LAYERS}
             onClick={() => commit([...layers, layers.length > 0 ? layers[layers.length - 1] : 8])}
           >
@@ -57,7 +59,7 @@ export function LayersField() {
       </div>
       <DraftTextInput id={id} testId="control-layers" field={field} numeric />
       <p className="hint" id={`${id}-hint`}>
-        {field.invalid ? `Widths 1–1024, comma-separated, at most ${MAX_LAYERS} layers.` : <span className="shape">{shape}</span>}
+        {field.invalid ? t('controls.layers.invalid', { max: MAX_LAYERS }) : <span className="shape">{shape}</span>}
       </p>
     </div>
   );

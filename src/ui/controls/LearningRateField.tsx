@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useAppStore } from '../../state/useAppStore';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatLr } from '../format';
+import { useT } from '../i18n';
 import { ExactInput, Field, useDraft } from './fields';
 
 /** Common learning rates on a roughly ×3 log scale. */
@@ -23,9 +24,10 @@ export function LearningRateField() {
   const setConfig = useAppStore((s) => s.setConfig);
   const commit = (v: number): void => setConfig('lr', v);
   const exact = useDraft(lr, formatLr, parseLr, commit, 600);
+  const t = useT();
   const options = COMMON_LEARNING_RATES.includes(lr) ? COMMON_LEARNING_RATES : [...COMMON_LEARNING_RATES, lr].sort((a, b) => a - b);
   return (
-    <Field label="Learning rate" htmlFor={id} hint="Hot: applies from the next step.">
+    <Field label={t('controls.lr')} htmlFor={id} hint={t('controls.lr.hint')} control="lr">
       <div className="input-row">
         <select
           id={id}
@@ -42,7 +44,7 @@ export function LearningRateField() {
             </option>
           ))}
         </select>
-        <ExactInput label="Exact learning rate" testId="control-lr-exact" exact={exact} />
+        <ExactInput label={t('controls.lr.exact')} testId="control-lr-exact" exact={exact} />
       </div>
     </Field>
   );

@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { LOTTERY_MODES } from '../../engine/prune/types';
 import { useAppStore } from '../../state/useAppStore';
 import { formatPercent } from '../format';
-import { LOTTERY_LABELS } from '../labels';
+import { useT } from '../i18n';
+import { labelled, lotteryLabel } from '../labels';
 import { SelectField } from './fields';
 import { NumberField } from './NumberField';
 import { FloatRangeField } from './SliderFields';
@@ -24,21 +25,22 @@ export function LotteryGroup() {
   const setConfig = useAppStore((s) => s.setConfig);
   const on = c.lottery !== 'off';
   const remaining = (1 - c.lt_rate) ** c.lt_rounds;
+  const t = useT();
   return (
     <details className="prune-sub" open>
       <summary>
-        Lottery ticket <span className="prune-state">{on ? c.lottery : 'off'}</span>
+        {t('controls.lottery.heading')} <span className="prune-state">{c.lottery !== 'off' ? t(`controls.lottery.state.${c.lottery}`) : t('controls.off')}</span>
       </summary>
       <SelectField
-        label="Mode"
+        label={t('controls.lottery')}
         testId="control-lottery"
         value={c.lottery}
-        options={LOTTERY_MODES.map((value) => ({ value, label: LOTTERY_LABELS[value] }))}
+        options={labelled(LOTTERY_MODES, (v) => lotteryLabel(t, v))}
         onChange={(v) => setConfig('lottery', v)}
-        hint={on ? 'A new run from the seed: train, prune, rewind, repeat; training pauses after the last round.' : 'Changing any setting here starts a new run.'}
+        hint={on ? t('controls.lottery.hintOn') : t('controls.lottery.hintOff')}
       />
       <FloatRangeField
-        label="Prune per round"
+        label={t('controls.lottery.rate')}
         testId="control-lt_rate"
         value={c.lt_rate}
         min={0.01}
@@ -46,10 +48,10 @@ export function LotteryGroup() {
         step={0.01}
         format={percent}
         onChange={(v) => setConfig('lt_rate', v)}
-        hint="Of each hidden layer's remaining weights (20 % in the paper)."
+        hint={t('controls.lottery.rateHint')}
       />
       <FloatRangeField
-        label="Output layer per round"
+        label={t('controls.lottery.out')}
         testId="control-lt_out"
         value={c.lt_out}
         min={0}
@@ -59,11 +61,12 @@ export function LotteryGroup() {
         onChange={(v) => setConfig('lt_out', v)}
       />
       <div className="prune-pair">
-        <NumberField label="Steps/round" testId="control-lt_steps" value={c.lt_steps} min={10} max={100000} delayMs={600} onChange={(v) => setConfig('lt_steps', v)} />
-        <NumberField label="Rounds" testId="control-lt_rounds" value={c.lt_rounds} min={1} max={30} delayMs={600} onChange={(v) => setConfig('lt_rounds', v)} />
+        <NumberField label={t('controls.lottery.steps')} testId="control-lt_steps" value={c.lt_steps} min={10} max={100000} delayMs={600} onChange={(v) => setConfig('lt_steps', v)} />
+        <NumberField label={t('controls.lottery.rounds')} testId="control-lt_rounds" value={c.lt_rounds} min={1} max={30} delayMs={600} onChange={(v) => setConfig('lt_rounds', v)} />
       </div>
       <p className="hint">
-        After {c.lt_rounds} rounds about {formatPercent(remaining)} of the hidden weights remain: (1 − {percent(c.lt_rate)})<sup>{c.lt_rounds}</sup>. Round 0 trains the dense network.
+        {t('controls.lottery.remain', { rounds: c.lt_rounds, remaining: formatPercent(remaining) })} (1 − {percent(c.lt_rate)})<sup>{c.lt_rounds}</sup>
+        {t('controls.lottery.round0')}
       </p>
     </details>
   );

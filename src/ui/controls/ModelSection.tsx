@@ -4,20 +4,19 @@ import { ACTIVATIONS } from '../../engine/types';
 import { ARCHES } from '../../protocol/config';
 import { imageDataset } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
-import { ACTIVATION_LABELS, ARCH_LABELS } from '../labels';
+import { ControlGate } from '../classroom/ControlGate';
+import { SEED_CNN_ALSO_SETS } from '../classroom/sections';
+import { useT, type Translate } from '../i18n';
+import { activationLabel, archLabel, labelled } from '../labels';
 import { ConvField } from './ConvField';
 import { SelectField } from './fields';
 import { LayersField } from './LayersField';
 import { SizeTable } from './SizeTable';
 import './network.css';
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
-
 /** Pooling as the select offers it, largest window first: '2' → 2×2 max-pool, '1' → none. */
-const POOL_OPTIONS = [...POOL_SIZES].sort((a, b) => b - a).map((p) => ({ value: String(p), label: p > 1 ? `${p}×${p} max-pool after each conv` : 'none' }));
-
-/** Why the CNN cannot train on the WASM backend (the facts of engine/model/spec.ts CNN_WASM_REASON). */
-const CNN_BACKEND_HINT = 'Trains on WebGL, WebGPU or CPU: tfjs WASM has no kernel for conv gradients (Conv2DBackpropFilter).';
+const poolOptions = (t: Translate) =>
+  [...POOL_SIZES].sort((a, b) => b - a).map((p) => ({ value: String(p), label: p > 1 ? t('controls.pool.window', { p }) : t('controls.pool.none') }));
 
 /**
  * The "Model" card: the network structure (MLP or, on image data, a CNN with
@@ -33,41 +32,55 @@ export function ModelSection() {
   const applySeedArticleCnn = useAppStore((s) => s.applySeedArticleCnn);
   const images = imageDataset(c.dataset);
   const cnn = images && c.arch === 'cnn';
+  const t = useT();
   return (
-    <section className="group" aria-label="Model settings">
-      <h2>Model</h2>
+    <section className="group" aria-label={t('controls.model.aria')}>
+      <h2>{t('controls.model.heading')}</h2>
       <SelectField
-        label="Network"
+        label={t('controls.arch')}
         testId="control-arch"
         value={images ? c.arch : 'mlp'}
-        options={options(ARCHES, ARCH_LABELS)}
+        options={labelled(ARCHES, (v) => archLabel(t, v))}
         disabled={!images}
-        title={images ? undefined : 'CNNs need image data: pick MNIST'}
+        title={images ? undefined : t('controls.arch.needsImages')}
         onChange={(v) => setConfig('arch', v)}
         hint={
           !images ? (
-            <span data-testid="arch-hint">CNNs need image data: pick MNIST.</span>
+            <span data-testid="arch-hint">{t('controls.arch.needsImages')}</span>
           ) : cnn ? (
-            <span data-testid="arch-hint">{CNN_BACKEND_HINT}</span>
+            <span data-testid="arch-hint">{t('controls.arch.cnnBackends')}</span>
           ) : undefined
         }
       />
       {images ? (
-        <div className="model-preset">
-          <button type="button" data-testid="btn-seed-cnn" onClick={applySeedArticleCnn} title="Conv 32 → pool → Conv 64 → pool → Flatten → Dense 128 → Dropout 0.5 → 10 (a new run)">
-            Seed-article CNN
-          </button>
-          <span className="hint">Conv 32 → pool → Conv 64 → pool → Dense 128 → Dropout 0.5</span>
-        </div>
+        <ControlGate control="arch" alsoSets={SEED_CNN_ALSO_SETS}>
+          <div className="model-preset">
+            <button type="button" data-testid="btn-seed-cnn" onClick={applySeedArticleCnn} title={t('controls.seedCnn.title')}>
+              {t('controls.seedCnn')}
+            </button>
+            <span className="hint">{t('controls.seedCnn.stack')}</span>
+          </div>
+        </ControlGate>
       ) : null}
       {cnn ? (
         <>
-          <ConvField />
-          <SelectField label="Pooling" testId="control-pool" value={String(c.pool)} options={POOL_OPTIONS} onChange={(v) => setConfig('pool', Number(v))} />
+          <ControlGate control="conv">
+            <ConvField />
+          </ControlGate>
+          <SelectField label={t('controls.pool')} testId="control-pool" value={String(c.pool)} options={poolOptions(t)} onChange={(v) => setConfig('pool', Number(v))} />
         </>
       ) : null}
-      <LayersField />
-      <SelectField label="Activation" testId="control-act" value={c.act} options={options(ACTIVATIONS, ACTIVATION_LABELS)} onChange={(v) => setConfig('act', v)} hint={cnn ? 'Conv and dense layers alike.' : undefined} />
+      <ControlGate control="layers">
+        <LayersField />
+      </ControlGate>
+      <SelectField
+        label={t('controls.act')}
+        testId="control-act"
+        value={c.act}
+        options={labelled(ACTIVATIONS, (v) => activationLabel(t, v))}
+        onChange={(v) => setConfig('act', v)}
+        hint={cnn ? t('controls.act.cnnHint') : undefined}
+      />
       <SizeTable />
     </section>
   );

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { controlKeyOf } from '../classroom/visibility';
 import { useDraft } from './fields';
 import { Field } from './fields';
 
@@ -39,7 +40,7 @@ export function NumberField({
   };
   const field = useDraft(value, String, parse, onChange, delayMs);
   return (
-    <Field label={label} htmlFor={id} hint={hint}>
+    <Field label={label} htmlFor={id} hint={hint} control={controlKeyOf(testId)}>
       <div className="input-row">
         <input
           id={id}

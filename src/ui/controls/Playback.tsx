@@ -1,22 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { JobKind, RunPhase } from '../../protocol/messages';
 import { useAppStore } from '../../state/useAppStore';
+import { useT, type MessageKey } from '../i18n';
 
-const PHASE_TEXT: Record<RunPhase, string> = {
-  idle: 'Starting…',
-  loading: 'Loading data…',
-  measuring: 'Measuring backends…',
-  paused: 'Paused',
-  training: 'Training',
-  diverged: 'Diverged',
-  error: 'Stopped by an error',
-};
+/** The run's phase in words. */
+const phaseKey = (phase: RunPhase): MessageKey => `controls.phase.${phase}`;
 
 /** Why training waits while a job runs (the worker pauses for it). */
-const JOB_PAUSE_TEXT: Record<JobKind, string> = {
-  lambdaSweep: 'Paused for the λ sweep',
-  regPrune: 'Paused for regularise-then-prune',
-};
+const jobPauseKey = (job: JobKind): MessageKey => `controls.jobPause.${job}`;
 
 /** Play/pause (big), step and reset, with the run's phase in words. Keys: space, s, r. */
 export function Playback() {
@@ -24,6 +15,7 @@ export function Playback() {
   const togglePlay = useAppStore((s) => s.togglePlay);
   const stepOnce = useAppStore((s) => s.stepOnce);
   const reset = useAppStore((s) => s.reset);
+  const t = useT();
   return (
     <div className="playback">
       <button
@@ -32,9 +24,9 @@ export function Playback() {
         data-testid="btn-play"
         data-state={playing ? 'playing' : 'paused'}
         aria-pressed={playing}
-        aria-label="Play"
+        aria-label={t('controls.play')}
         aria-keyshortcuts="Space"
-        title={job !== null ? JOB_PAUSE_TEXT[job.kind] : playing ? 'Pause (space)' : 'Play (space)'}
+        title={job !== null ? t(jobPauseKey(job.kind)) : playing ? t('controls.pauseTitle') : t('controls.playTitle')}
         disabled={job !== null}
         onClick={togglePlay}
       >
@@ -42,15 +34,15 @@ export function Playback() {
       </button>
       <div className="playback-side">
         <div className="playback-buttons">
-          <button type="button" data-testid="btn-step" title={job !== null ? JOB_PAUSE_TEXT[job.kind] : 'Train one step (s)'} disabled={job !== null} onClick={stepOnce}>
-            +1 step
+          <button type="button" data-testid="btn-step" title={job !== null ? t(jobPauseKey(job.kind)) : t('controls.stepTitle')} disabled={job !== null} onClick={stepOnce}>
+            {t('controls.step')}
           </button>
-          <button type="button" data-testid="btn-reset" title="New weights from the seed, step 0 (r)" onClick={reset}>
-            Reset
+          <button type="button" data-testid="btn-reset" title={t('controls.resetTitle')} onClick={reset}>
+            {t('controls.reset')}
           </button>
         </div>
         <p className="phase" data-testid="run-phase" data-value={phase} aria-live="polite">
-          {job !== null && phase === 'paused' ? JOB_PAUSE_TEXT[job.kind] : PHASE_TEXT[phase]}
+          {job !== null && phase === 'paused' ? t(jobPauseKey(job.kind)) : t(phaseKey(phase))}
         </p>
       </div>
     </div>

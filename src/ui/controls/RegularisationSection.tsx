@@ -1,11 +1,15 @@
 import { useId, useState } from 'react';
+import { RegularisedLossFormula } from '../math/Formulas';
 import { useShallow } from 'zustand/react/shallow';
 import { trainsCnn } from '../../state/network';
 import { DEFAULT_LAMBDA, PENALTY_KINDS, penaltyKindOf, penaltyLambdaOf, type PenaltyKind } from '../../state/regularisation';
 import { useAppStore } from '../../state/useAppStore';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatLambda } from '../format';
-import { PENALTY_LABELS } from '../labels';
+import { ControlGate, SectionGate } from '../classroom/ControlGate';
+import { CONTROL_GROUPS } from '../classroom/sections';
+import { useT } from '../i18n';
+import { labelled, penaltyLabel } from '../labels';
 import { DecimalField } from './DecimalField';
 import { SelectField } from './fields';
 import { NumberField } from './NumberField';
@@ -14,8 +18,6 @@ import './regularisation.css';
 import { FloatRangeField, LambdaField } from './SliderFields';
 
 type OnKind = Exclude<PenaltyKind, 'none'>;
-
-const dropoutText = (v: number): string => (v === 0 ? 'off' : `${Math.round(v * 100)} %`);
 
 /**
  * The "Regularisation" card: the penalty λ₁Σ|w| + λ₂Σw² on the kernels (kind,
@@ -34,6 +36,8 @@ export function RegularisationSection() {
   // The kind the λ slider switches back on after it was moved to "off" (the sweep's own default is L2).
   const [lastKind, setLastKind] = useState<OnKind>('l2');
   const proxId = useId();
+  const t = useT();
+  const dropoutText = (v: number): string => (v === 0 ? t('controls.off') : t('controls.percent', { n: Math.round(v * 100) }));
 
   const chooseKind = (next: PenaltyKind): void => {
     if (next !== 'none') setLastKind(next);
@@ -45,44 +49,40 @@ export function RegularisationSection() {
   };
 
   return (
-    <section className="group" aria-label="Regularisation settings">
-      <h2>Regularisation</h2>
+    <section className="group" aria-label={t('controls.reg.aria')}>
+      <h2>{t('controls.reg.heading')}</h2>
       <SelectField
-        label="Penalty"
+        label={t('controls.penalty')}
         testId="control-penalty"
+        control={CONTROL_GROUPS.penalty}
         value={kind}
-        options={PENALTY_KINDS.map((value) => ({ value, label: PENALTY_LABELS[value] }))}
+        options={labelled(PENALTY_KINDS, (v) => penaltyLabel(t, v))}
         onChange={chooseKind}
-        hint="L1 pushes weights to exactly zero with the proximal step; L2 shrinks them all."
+        hint={t('controls.penalty.hint')}
       />
       <LambdaField
         value={lambda}
         onChange={moveLambda}
         hint={
-          kind === 'none'
-            ? 'Adds λ₁Σ|w| + λ₂Σw² over the weights (not biases) to the data loss. Far left = off.'
-            : kind === 'elastic'
-              ? 'Sets λ₁ = λ₂ = λ; type different values below. Applies from the next step.'
-              : 'Too small over-fits, too large under-fits. Applies from the next step.'
+          kind === 'none' ? t('controls.lambda.hintOff') : kind === 'elastic' ? t('controls.lambda.hintElastic') : t('controls.lambda.hint')
         }
       />
+      <RegularisedLossFormula />
       <div className="prune-pair">
         <DecimalField label="λ₁ (L1)" testId="control-l1" value={c.l1} row={SCHEMA.l1} onChange={(v) => setConfig('l1', v)} />
         <DecimalField label="λ₂ (L2)" testId="control-l2" value={c.l2} row={SCHEMA.l2} onChange={(v) => setConfig('l2', v)} />
       </div>
-      <div className="field">
-        <label className="check-row" htmlFor={proxId} title={c.l1 > 0 ? undefined : 'Needs an L1 penalty (λ₁ > 0)'}>
-          <input id={proxId} type="checkbox" data-testid="control-prox" checked={c.prox === 1} disabled={!(c.l1 > 0)} onChange={(e) => setConfig('prox', e.target.checked ? 1 : 0)} />
-          Proximal L1 (exact zeros)
-        </label>
-        <p className="hint">
-          {c.l1 > 0
-            ? `After each step, w ← sign(w)·max(|w| − η·${formatLambda(c.l1)}, 0): small weights become exactly 0. Off: they jitter around 0.`
-            : 'Needs an L1 penalty (λ₁ > 0).'}
-        </p>
-      </div>
+      <ControlGate control="prox">
+        <div className="field">
+          <label className="check-row" htmlFor={proxId} title={c.l1 > 0 ? undefined : t('controls.prox.needsL1')}>
+            <input id={proxId} type="checkbox" data-testid="control-prox" checked={c.prox === 1} disabled={!(c.l1 > 0)} onChange={(e) => setConfig('prox', e.target.checked ? 1 : 0)} />
+            {t('controls.prox')}
+          </label>
+          <p className="hint">{c.l1 > 0 ? t('controls.prox.hint', { l1: formatLambda(c.l1) }) : t('controls.prox.needsL1')}</p>
+        </div>
+      </ControlGate>
       <FloatRangeField
-        label="Dropout"
+        label={t('controls.dropout')}
         testId="control-dropout"
         value={c.dropout}
         min={0}
@@ -90,10 +90,14 @@ export function RegularisationSection() {
         step={0.05}
         format={dropoutText}
         onChange={(v) => setConfig('dropout', v)}
-        hint={c.cnn ? 'Units of the dense layers dropped at random while training (not the conv layers), none at test.' : 'Hidden units dropped at random while training, none at test.'}
+        hint={c.cnn ? t('controls.dropout.hintCnn') : t('controls.dropout.hint')}
       />
-      <ChoosingLambdaGroup />
-      <RegPruneGroup />
+      <SectionGate controls={CONTROL_GROUPS.choosingLambda}>
+        <ChoosingLambdaGroup />
+      </SectionGate>
+      <SectionGate controls={CONTROL_GROUPS.regPrune}>
+        <RegPruneGroup />
+      </SectionGate>
     </section>
   );
 }
@@ -105,30 +109,26 @@ function ChoosingLambdaGroup() {
   );
   const setConfig = useAppStore((s) => s.setConfig);
   const kind = penaltyKindOf(c);
-  const varied = kind === 'none' ? 'λ₂ (L2, as no penalty is set)' : kind === 'elastic' ? 'λ₁ = λ₂' : kind === 'l1' ? 'λ₁' : 'λ₂';
+  const t = useT();
+  const varied = kind === 'none' ? t('controls.cv.variesNone') : kind === 'elastic' ? 'λ₁ = λ₂' : kind === 'l1' ? 'λ₁' : 'λ₂';
   return (
     <details className="prune-sub" open>
       <summary>
-        Choosing λ{' '}
-        <span className="prune-state">
-          {c.cv_k}-fold, {c.cv_points} λ
-        </span>
+        {t('controls.cv.heading')} <span className="prune-state">{t('controls.cv.state', { k: c.cv_k, n: c.cv_points })}</span>
       </summary>
       <div className="prune-pair">
-        <NumberField label="Folds k" testId="control-cv_k" value={c.cv_k} min={2} max={10} delayMs={400} onChange={(v) => setConfig('cv_k', v)} />
-        <NumberField label="Steps per fold" testId="control-cv_steps" value={c.cv_steps} min={10} max={100000} delayMs={400} onChange={(v) => setConfig('cv_steps', v)} />
-        <DecimalField label="Smallest λ" testId="control-cv_min" value={c.cv_min} row={SCHEMA.cv_min} onChange={(v) => setConfig('cv_min', v)} />
-        <DecimalField label="Largest λ" testId="control-cv_max" value={c.cv_max} row={SCHEMA.cv_max} onChange={(v) => setConfig('cv_max', v)} />
+        <NumberField label={t('controls.cv.k')} testId="control-cv_k" value={c.cv_k} min={2} max={10} delayMs={400} onChange={(v) => setConfig('cv_k', v)} />
+        <NumberField label={t('controls.cv.steps')} testId="control-cv_steps" value={c.cv_steps} min={10} max={100000} delayMs={400} onChange={(v) => setConfig('cv_steps', v)} />
+        <DecimalField label={t('controls.cv.min')} testId="control-cv_min" value={c.cv_min} row={SCHEMA.cv_min} onChange={(v) => setConfig('cv_min', v)} />
+        <DecimalField label={t('controls.cv.max')} testId="control-cv_max" value={c.cv_max} row={SCHEMA.cv_max} onChange={(v) => setConfig('cv_max', v)} />
       </div>
-      <NumberField label="λ values (log grid)" testId="control-cv_points" value={c.cv_points} min={2} max={20} delayMs={400} onChange={(v) => setConfig('cv_points', v)} />
+      <NumberField label={t('controls.cv.points')} testId="control-cv_points" value={c.cv_points} min={2} max={20} delayMs={400} onChange={(v) => setConfig('cv_points', v)} />
       {c.cv_min >= c.cv_max ? (
         <p className="prune-reason" role="note">
-          The smallest λ should be below the largest.
+          {t('controls.cv.order')}
         </p>
       ) : null}
-      <p className="hint">
-        Varies {varied}: {c.cv_k} × {c.cv_points} = {c.cv_k * c.cv_points} trainings of {c.cv_steps} steps, each validated on the fold it left out. Start it from the λ-sweep card.
-      </p>
+      <p className="hint">{t('controls.cv.hint', { varied, k: c.cv_k, n: c.cv_points, total: c.cv_k * c.cv_points, steps: c.cv_steps })}</p>
     </details>
   );
 }
@@ -138,16 +138,15 @@ function RegPruneGroup() {
   const c = useAppStore(useShallow((s) => ({ l1: s.config.l1, l2: s.config.l2, rp_steps: s.config.rp_steps, rp_tune: s.config.rp_tune })));
   const setConfig = useAppStore((s) => s.setConfig);
   const lambda = Math.max(c.l1, c.l2);
+  const t = useT();
   return (
     <details className="prune-sub" open>
-      <summary>Regularise, then prune</summary>
+      <summary>{t('controls.rp.heading')}</summary>
       <div className="prune-pair">
-        <NumberField label="Training steps" testId="control-rp_steps" value={c.rp_steps} min={10} max={100000} delayMs={400} onChange={(v) => setConfig('rp_steps', v)} />
-        <NumberField label="Fine-tune steps" testId="control-rp_tune" value={c.rp_tune} min={0} max={100000} delayMs={400} onChange={(v) => setConfig('rp_tune', v)} />
+        <NumberField label={t('controls.rp.steps')} testId="control-rp_steps" value={c.rp_steps} min={10} max={100000} delayMs={400} onChange={(v) => setConfig('rp_steps', v)} />
+        <NumberField label={t('controls.rp.tune')} testId="control-rp_tune" value={c.rp_tune} min={0} max={100000} delayMs={400} onChange={(v) => setConfig('rp_tune', v)} />
       </div>
-      <p className="hint">
-        Trains with no penalty, L1 and L2 (λ = {lambda > 0 ? formatLambda(lambda) : '1e-4, as none is set'}) from the same seed, prunes each to 50–95 % and fine-tunes. Start it from its card.
-      </p>
+      <p className="hint">{t('controls.rp.hint', { lambda: lambda > 0 ? formatLambda(lambda) : t('controls.rp.defaultLambda') })}</p>
     </details>
   );
 }

@@ -1,9 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
+import { ScheduleFormula } from '../math/Formulas';
 import { SCHEDULE_KINDS } from '../../engine/prune/types';
 import { useAppStore } from '../../state/useAppStore';
 import { MAX_STEP } from '../../state/urlCodec';
 import { formatCount } from '../format';
-import { SCHEDULE_LABELS } from '../labels';
+import { ControlGate } from '../classroom/ControlGate';
+import { SCHEDULE_NOW_ALSO_SETS } from '../classroom/sections';
+import { useT, type Translate } from '../i18n';
+import { labelled, scheduleLabel } from '../labels';
 import { SelectField } from './fields';
 import { NumberField } from './NumberField';
 import { pruningLocks } from './pruningRules';
@@ -14,9 +18,9 @@ import { FloatRangeField } from './SliderFields';
 const percent = (v: number): string => `${Math.round(v * 100)} %`;
 
 /** Why this schedule would surprise a student, or null (TF-MOT issues #973/#975: frequency longer than the schedule). */
-function scheduleWarning(begin: number, end: number, frequency: number): string | null {
-  if (end <= begin) return 'End must come after begin: the mask jumps straight to the final sparsity.';
-  if (frequency > end - begin) return `The mask updates every ${frequency} steps but the schedule lasts ${end - begin}: it prunes only once, at step ${begin}.`;
+function scheduleWarning(t: Translate, begin: number, end: number, frequency: number): string | null {
+  if (end <= begin) return t('controls.sched.endBeforeBegin');
+  if (frequency > end - begin) return t('controls.sched.freqTooLong', { freq: frequency, length: end - begin, begin });
   return null;
 }
 
@@ -42,34 +46,35 @@ export function ScheduleGroup() {
   const step = useAppStore((s) => s.run.step);
   const setConfig = useAppStore((s) => s.setConfig);
   const startSchedule = useAppStore((s) => s.startSchedule);
-  const lock = pruningLocks(c, false).schedule;
+  const t = useT();
+  const lock = pruningLocks(c, false, t).schedule;
   const off = lock !== null;
   const on = c.sched !== 'off';
-  const warning = scheduleWarning(c.s_begin, c.s_end, c.s_freq);
+  const warning = scheduleWarning(t, c.s_begin, c.s_end, c.s_freq);
   return (
     <details className="prune-sub" open>
       <summary>
-        Gradual pruning <span className="prune-state">{on ? `${percent(c.s_init)} → ${percent(c.s_final)}` : 'off'}</span>
+        {t('controls.sched.heading')} <span className="prune-state">{on ? `${percent(c.s_init)} → ${percent(c.s_final)}` : t('controls.off')}</span>
       </summary>
       <Reason text={lock} />
       <SelectField
-        label="Schedule"
+        label={t('controls.sched')}
         testId="control-sched"
         value={c.sched}
-        options={SCHEDULE_KINDS.map((value) => ({ value, label: SCHEDULE_LABELS[value] }))}
+        options={labelled(SCHEDULE_KINDS, (v) => scheduleLabel(t, v))}
         disabled={off}
         title={lock ?? undefined}
         onChange={(v) => setConfig('sched', v)}
-        hint="Prunes the smallest weights step by step while training, so the network can adapt."
+        hint={t('controls.sched.hint')}
       />
-      <FloatRangeField label="Initial sparsity" testId="control-s_init" value={c.s_init} min={0} max={0.99} step={0.01} format={percent} disabled={off} onChange={(v) => setConfig('s_init', v)} />
-      <FloatRangeField label="Final sparsity" testId="control-s_final" value={c.s_final} min={0} max={0.99} step={0.01} format={percent} disabled={off} onChange={(v) => setConfig('s_final', v)} />
+      <FloatRangeField label={t('controls.sched.init')} testId="control-s_init" value={c.s_init} min={0} max={0.99} step={0.01} format={percent} disabled={off} onChange={(v) => setConfig('s_init', v)} />
+      <FloatRangeField label={t('controls.sched.final')} testId="control-s_final" value={c.s_final} min={0} max={0.99} step={0.01} format={percent} disabled={off} onChange={(v) => setConfig('s_final', v)} />
       <div className="prune-pair">
-        <NumberField label="Begin step" testId="control-s_begin" value={c.s_begin} min={0} max={MAX_STEP} disabled={off} delayMs={400} onChange={(v) => setConfig('s_begin', v)} />
-        <NumberField label="End step" testId="control-s_end" value={c.s_end} min={0} max={MAX_STEP} disabled={off} delayMs={400} onChange={(v) => setConfig('s_end', v)} />
+        <NumberField label={t('controls.sched.begin')} testId="control-s_begin" value={c.s_begin} min={0} max={MAX_STEP} disabled={off} delayMs={400} onChange={(v) => setConfig('s_begin', v)} />
+        <NumberField label={t('controls.sched.end')} testId="control-s_end" value={c.s_end} min={0} max={MAX_STEP} disabled={off} delayMs={400} onChange={(v) => setConfig('s_end', v)} />
       </div>
       <NumberField
-        label="Every n steps"
+        label={t('controls.sched.freq')}
         testId="control-s_freq"
         value={c.s_freq}
         min={1}
@@ -79,17 +84,20 @@ export function ScheduleGroup() {
         onChange={(v) => setConfig('s_freq', v)}
         hint={warning ?? undefined}
       />
-      <div className="prune-actions">
-        <button
-          type="button"
-          data-testid="btn-schedule-now"
-          disabled={off}
-          title={lock ?? `Schedule from step ${formatCount(step)} to ${formatCount(step + Math.max(0, c.s_end - c.s_begin))}`}
-          onClick={startSchedule}
-        >
-          Start now (step {formatCount(step)})
-        </button>
-      </div>
+      <ControlGate control="sched" alsoSets={SCHEDULE_NOW_ALSO_SETS}>
+        <div className="prune-actions">
+          <button
+            type="button"
+            data-testid="btn-schedule-now"
+            disabled={off}
+            title={lock ?? t('controls.sched.nowTitle', { from: formatCount(step), to: formatCount(step + Math.max(0, c.s_end - c.s_begin)) })}
+            onClick={startSchedule}
+          >
+            {t('controls.sched.now', { step: formatCount(step) })}
+          </button>
+        </div>
+      </ControlGate>
+      <ScheduleFormula />
     </details>
   );
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { sizeComparison } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount, formatFlops } from '../format';
+import { useT } from '../i18n';
 import './network.css';
 
 /**
@@ -15,6 +16,7 @@ import './network.css';
 export function SizeTable() {
   const c = useAppStore(useShallow((s) => ({ dataset: s.config.dataset, arch: s.config.arch, conv: s.config.conv, pool: s.config.pool, layers: s.config.layers, act: s.config.act })));
   const sizes = useMemo(() => sizeComparison(c), [c]);
+  const t = useT();
   if (sizes === null) return null;
   const cell = (arch: 'mlp' | 'cnn', what: 'params' | 'flops') => {
     const size = sizes[arch];
@@ -28,12 +30,12 @@ export function SizeTable() {
   const head = (arch: 'mlp' | 'cnn', label: string) => (
     <th scope="col" className={sizes.current === arch ? 'size-current' : undefined} aria-current={sizes.current === arch ? 'true' : undefined}>
       {label}
-      {sizes.current === arch ? <span className="size-mark"> ● training</span> : null}
+      {sizes.current === arch ? <span className="size-mark">{t('controls.size.training')}</span> : null}
     </th>
   );
   return (
     <table className="size-table" data-testid="size-table">
-      <caption>MLP vs CNN, same dense layers</caption>
+      <caption>{t('controls.size.caption')}</caption>
       <thead>
         <tr>
           <td />
@@ -43,13 +45,13 @@ export function SizeTable() {
       </thead>
       <tbody>
         <tr>
-          <th scope="row">Parameters</th>
+          <th scope="row">{t('controls.size.params')}</th>
           {cell('mlp', 'params')}
           {cell('cnn', 'params')}
         </tr>
         <tr>
-          <th scope="row" title="Forward pass of one digit, 2 FLOPs per multiply-add (conv: per output position)">
-            FLOPs / digit
+          <th scope="row" title={t('controls.size.flopsTitle')}>
+            {t('controls.size.flops')}
           </th>
           {cell('mlp', 'flops')}
           {cell('cnn', 'flops')}

@@ -1,6 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import { SCHEMA } from '../../state/urlCodec';
 import { formatLambda, formatThreshold } from '../format';
+import { CONTROL_GROUPS } from '../classroom/sections';
+import { controlKeyOf } from '../classroom/visibility';
+import { useT } from '../i18n';
 import { ExactInput, Field, useDraft } from './fields';
 import { LAMBDA_SCALE } from './lambdaScale';
 import type { LogScale } from './logScale';
@@ -41,7 +44,7 @@ export function FloatRangeField({
   // Round to the step's decimals: 0.1 + 0.2 on a slider is still 0.3 in the URL.
   const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
   return (
-    <Field label={label} htmlFor={id} hint={hint} aside={format(value)}>
+    <Field label={label} htmlFor={id} hint={hint} aside={format(value)} control={controlKeyOf(testId)}>
       <input
         id={id}
         type="range"
@@ -75,12 +78,13 @@ const parseThreshold = (text: string): number | null => {
 export function ThresholdField({ value, disabled, title, onChange, hint }: { value: number; disabled: boolean; title?: string; onChange: (theta: number) => void; hint?: ReactNode }) {
   const id = useId();
   const exact = useDraft(value, String, parseThreshold, onChange, 400);
-  const shown = formatThreshold(value);
+  const t = useT();
+  const shown = value === 0 ? t('controls.off') : formatThreshold(value);
   return (
-    <Field label="Threshold θ" htmlFor={id} hint={hint} aside={shown}>
+    <Field label={t('controls.threshold')} htmlFor={id} hint={hint} aside={shown} control="threshold">
       <div className="input-row">
         <LogRange id={id} scale={THRESHOLD_SCALE} testId="control-threshold" symbol="θ" value={value} shown={shown} disabled={disabled} title={title} onChange={onChange} />
-        <ExactInput label="Exact threshold θ" testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
+        <ExactInput label={t('controls.threshold.exact')} testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
       </div>
     </Field>
   );
@@ -92,9 +96,10 @@ export function ThresholdField({ value, disabled, title, onChange, hint }: { val
  */
 export function LambdaField({ value, onChange, hint }: { value: number; onChange: (lambda: number) => void; hint?: ReactNode }) {
   const id = useId();
-  const shown = formatLambda(value);
+  const t = useT();
+  const shown = value === 0 ? t('controls.off') : formatLambda(value);
   return (
-    <Field label="Strength λ" htmlFor={id} hint={hint} aside={shown}>
+    <Field label={t('controls.lambda')} htmlFor={id} hint={hint} aside={shown} control={CONTROL_GROUPS.penalty}>
       <LogRange id={id} scale={LAMBDA_SCALE} testId="control-lambda" symbol="λ" value={value} shown={shown} onChange={onChange} />
     </Field>
   );
@@ -127,6 +132,7 @@ function LogRange({
   title?: string;
   onChange: (value: number) => void;
 }) {
+  const t = useT();
   return (
     <input
       id={id}
@@ -139,7 +145,7 @@ function LogRange({
       value={scale.position(value)}
       disabled={disabled}
       title={title}
-      aria-valuetext={value === 0 ? 'off' : `${symbol} = ${shown}`}
+      aria-valuetext={value === 0 ? t('controls.off') : `${symbol} = ${shown}`}
       onChange={(e) => {
         const pos = Number(e.target.value);
         if (Number.isInteger(pos)) onChange(scale.at(pos));

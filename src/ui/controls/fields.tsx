@@ -1,7 +1,23 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ControlGate } from '../classroom/ControlGate';
+import { controlKeyOf, type ControlKeys } from '../classroom/visibility';
 
-/** A labelled row of the control panel; `hint` explains the control in a line. */
-export function Field({ label, htmlFor, hint, children, aside }: { label: string; htmlFor: string; hint?: ReactNode; children: ReactNode; aside?: ReactNode }) {
+type FieldProps = { label: string; htmlFor: string; hint?: ReactNode; children: ReactNode; aside?: ReactNode; control?: ControlKeys };
+
+/**
+ * A labelled row of the control panel; `hint` explains the control in a line.
+ * `control`: the URL key(s) it sets, so a classroom link can hide it (not
+ * rendered at all) or lock it (disabled, with a padlock).
+ */
+export function Field(props: FieldProps) {
+  return (
+    <ControlGate control={props.control}>
+      <FieldRow {...props} />
+    </ControlGate>
+  );
+}
+
+function FieldRow({ label, htmlFor, hint, children, aside }: FieldProps) {
   return (
     <div className="field">
       <div className="field-head">
@@ -24,6 +40,7 @@ export function SelectField<T extends string>({
   hint,
   disabled = false,
   title,
+  control,
 }: {
   label: string;
   testId: string;
@@ -34,10 +51,12 @@ export function SelectField<T extends string>({
   disabled?: boolean;
   /** Tooltip on the select, e.g. why it is disabled. */
   title?: string;
+  /** The URL key(s) it sets when its test id names none (`control-penalty` sets l1 and l2). */
+  control?: ControlKeys;
 }) {
   const id = useId();
   return (
-    <Field label={label} htmlFor={id} hint={hint}>
+    <Field label={label} htmlFor={id} hint={hint} control={control ?? controlKeyOf(testId)}>
       <select
         id={id}
         data-testid={testId}
@@ -83,7 +102,7 @@ export function RangeField({
 }) {
   const id = useId();
   return (
-    <Field label={label} htmlFor={id} hint={hint} aside={`${value}${unit}`}>
+    <Field label={label} htmlFor={id} hint={hint} aside={`${value}${unit}`} control={controlKeyOf(testId)}>
       <input
         id={id}
         type="range"

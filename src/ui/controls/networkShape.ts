@@ -12,19 +12,27 @@ export function flattenWidth(layers: readonly ConvLayerSpec[], pool: number, sid
   return last.pooled * last.pooled * layers[layers.length - 1].filters;
 }
 
+/** The words of a shape text (Keras's layer names by default; the UI passes them in its language). */
+export interface ShapeWords {
+  pool: string;
+  flatten: string;
+}
+
+const KERAS_WORDS: ShapeWords = { pool: 'pool', flatten: 'flatten' };
+
 /**
  * The conv stack as the shapes of its feature maps, input first:
  * `28×28×1 → 26×26×32 → pool 13×13×32 → 11×11×64 → pool 5×5×64 → flatten 1600`
  * for `32:3,64:3` with 2×2 pooling (no pool steps when `pool` = 1).
  */
-export function convStackText(layers: readonly ConvLayerSpec[], pool: number, side = IMAGE_SIDE): string {
+export function convStackText(layers: readonly ConvLayerSpec[], pool: number, side = IMAGE_SIDE, words: ShapeWords = KERAS_WORDS): string {
   const parts = [`${side}×${side}×1`];
   convSides([...layers], side, pool).forEach(({ conv, pooled }, i) => {
     const c = layers[i].filters;
     parts.push(`${conv}×${conv}×${c}`);
-    if (pool > 1) parts.push(`pool ${pooled}×${pooled}×${c}`);
+    if (pool > 1) parts.push(`${words.pool} ${pooled}×${pooled}×${c}`);
   });
-  parts.push(`flatten ${flattenWidth(layers, pool, side)}`);
+  parts.push(`${words.flatten} ${flattenWidth(layers, pool, side)}`);
   return parts.join(' → ');
 }
 

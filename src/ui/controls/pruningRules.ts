@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../../protocol/config';
+import { translator, type Translate } from '../i18n';
 
 /**
  * Who owns the kernel mask, and therefore which pruning controls do
@@ -15,23 +16,15 @@ export interface PruningLocks {
   schedule: string | null;
 }
 
-/** The locks for `config`; `compacted` once the run's neurons were removed. */
-export function pruningLocks(config: Pick<ExperimentConfig, 'pmode' | 'sched' | 'lottery'>, compacted: boolean): PruningLocks {
+/** The locks for `config`; `compacted` once the run's neurons were removed. The reasons are in the language of `t` (English by default). */
+export function pruningLocks(config: Pick<ExperimentConfig, 'pmode' | 'sched' | 'lottery'>, compacted: boolean, t: Translate = translator('en')): PruningLocks {
   const lottery = config.lottery !== 'off';
   const sched = config.sched !== 'off';
-  const manual = lottery
-    ? 'The lottery rounds own the mask: set Lottery ticket to Off to prune by hand.'
-    : sched
-      ? 'The schedule owns the mask: set Gradual pruning to Off to prune by hand.'
-      : null;
-  const neurons = lottery
-    ? 'The lottery prunes weights only: set Lottery ticket to Off to remove neurons.'
-    : compacted
-      ? 'Neurons already removed: press Reset to restore the full network.'
-      : null;
+  const manual = lottery ? t('controls.lock.lotteryManual') : sched ? t('controls.lock.scheduleManual') : null;
+  const neurons = lottery ? t('controls.lock.lotteryNeurons') : compacted ? t('controls.lock.compacted') : null;
   const scopeApplies = !lottery && (sched || config.pmode === 'sparsity');
-  const scope = scopeApplies ? null : 'Scope applies to a target sparsity and to the schedule; θ and q·std already fix the cut per weight or per layer.';
-  const schedule = lottery ? 'The lottery rounds own the mask: set Lottery ticket to Off to use a schedule.' : null;
+  const scope = scopeApplies ? null : t('controls.lock.scope');
+  const schedule = lottery ? t('controls.lock.lotterySchedule') : null;
   return { manual, neurons, scope, schedule };
 }
 

@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore';
-import { BACKEND_LABELS } from '../labels';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
+import { BACKEND_LABELS, backendChoiceLabel } from '../labels';
 import { formatRate, rawValue } from '../format';
 
 /**
@@ -12,25 +14,27 @@ export function BackendBadge() {
     useShallow((s) => ({ backend: s.run.backend, probes: s.run.probes, backendNotice: s.run.backendNotice, choice: s.config.backend })),
   );
   const fastest = probes.reduce((m, p) => Math.max(m, p.stepsPerSecond ?? 0), 0);
+  const t = useT();
+  const rt = useRuntimeText();
   return (
     <div className="metric">
-      <dt>Backend</dt>
+      <dt>{t('header.backend')}</dt>
       <dd>
         <details className="backend-details">
-          <summary title="How the backend was chosen">
+          <summary title={t('header.backend.how')}>
             <span data-testid="metric-backend" data-value={rawValue(backend)}>
               {backend ? BACKEND_LABELS[backend] : '—'}
             </span>
-            {backendNotice ? <span className="warn-dot" aria-label="fell back" /> : null}
+            {backendNotice ? <span className="warn-dot" role="img" aria-label={t('header.backend.fellBack')} /> : null}
           </summary>
           <div className="popover" role="note">
-            <p>{choice === 'auto' ? 'Auto: measured a few real training steps of this model on each backend and picked the fastest.' : `Chosen in the settings: ${choice}.`}</p>
+            <p>{choice === 'auto' ? t('header.backend.auto') : t('header.backend.chosen', { choice: backendChoiceLabel(t, choice) })}</p>
             {probes.length > 0 ? (
               <table className="probe-table">
                 <thead>
                   <tr>
-                    <th scope="col">Backend</th>
-                    <th scope="col">Steps/s</th>
+                    <th scope="col">{t('header.backend')}</th>
+                    <th scope="col">{t('header.backend.rate')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -44,7 +48,7 @@ export function BackendBadge() {
                             {fastest > 0 && p.stepsPerSecond > 0 ? <span className="bar" style={{ width: `${(p.stepsPerSecond / fastest) * 4}em` }} /> : null}
                           </>
                         ) : (
-                          <span className="probe-error">{p.error ?? 'not available'}</span>
+                          <span className="probe-error">{p.error !== undefined ? rt(p.error) : t('header.backend.unavailable')}</span>
                         )}
                       </td>
                     </tr>
@@ -52,7 +56,7 @@ export function BackendBadge() {
                 </tbody>
               </table>
             ) : null}
-            {backendNotice ? <p className="fallback">{backendNotice}</p> : null}
+            {backendNotice ? <p className="fallback">{rt(backendNotice)}</p> : null}
           </div>
         </details>
       </dd>

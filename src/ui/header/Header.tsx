@@ -7,6 +7,7 @@ import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, formatRate, rawValue } from '../format';
 import { PageTools } from '../classroom/PageTools';
+import { useT } from '../i18n';
 import { BackendBadge } from './BackendBadge';
 import { Metric } from './Metric';
 
@@ -38,7 +39,8 @@ export function Header() {
   const sparsity = sparsityOf(model);
   const nonzero = nonzeroOf(model);
   const classification = info.task === 'classification';
-  const lossName = classification ? 'cross-entropy' : 'mean squared error';
+  const t = useT();
+  const lossName = classification ? t('header.loss.crossEntropy') : t('header.loss.mse');
   // The penalty is 0 while it is off, even before the first step; the objective is data loss + penalty (what Keras reports).
   const penalty = run.penalty ?? (regularised ? null : 0);
   const objective = run.trainLoss === null ? null : run.trainLoss + (run.penalty ?? 0);
@@ -49,67 +51,43 @@ export function Header() {
         Prune <span>Playground</span>
       </h1>
       <dl className="metrics">
-        <Metric name="step" label="Step" value={formatCount(run.step)} raw={String(run.step)} />
-        <Metric name="epoch" label="Epoch" value={formatCount(run.epoch)} raw={String(run.epoch)} title="Completed passes over the training set" />
-        <Metric
-          name="steps-per-sec"
-          label="Steps/s"
-          value={formatRate(run.stepsPerSecond)}
-          raw={String(run.stepsPerSecond)}
-          title="Training steps per second over the last second (evaluation and messaging included)"
-        />
+        <Metric name="step" label={t('header.step')} value={formatCount(run.step)} raw={String(run.step)} />
+        <Metric name="epoch" label={t('header.epoch')} value={formatCount(run.epoch)} raw={String(run.epoch)} title={t('header.epochTitle')} />
+        <Metric name="steps-per-sec" label={t('header.rate')} value={formatRate(run.stepsPerSecond)} raw={String(run.stepsPerSecond)} title={t('header.rateTitle')} />
         <BackendBadge />
         <Metric
           name="train-loss"
-          label="Train loss"
+          label={t('header.trainLoss')}
           value={formatLoss(objective)}
           raw={rawValue(objective)}
-          title={`Data loss + penalty of the latest mini-batches: what training minimises${regularised ? '' : ' (no penalty: the data loss)'}`}
+          title={regularised ? t('header.trainLossTitle') : t('header.trainLossTitleBare')}
         />
-        <Metric name="data-loss" label="Data loss" value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={`Mean ${lossName} of the latest mini-batches, comparable with the test loss`} />
-        <Metric
-          name="penalty"
-          label="Penalty"
-          value={penalty === 0 ? '0' : formatLoss(penalty)}
-          raw={rawValue(penalty)}
-          title="λ₁Σ|w| + λ₂Σw² over the weights (biases excluded), added to the data loss; 0 when off"
-        />
-        <Metric name="test-loss" label="Test loss" value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={`${lossName} on the held-out test set`} />
+        <Metric name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
+        <Metric name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
+        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} />
         <Metric
           name="test-accuracy"
-          label="Test accuracy"
-          value={classification ? formatPercent(run.testAccuracy) : 'n/a'}
+          label={t('header.testAccuracy')}
+          value={classification ? formatPercent(run.testAccuracy) : t('header.notApplicable')}
           raw={classification ? rawValue(run.testAccuracy) : ''}
-          title={classification ? 'Share of test samples classified correctly' : 'Regression: no accuracy'}
+          title={classification ? t('header.testAccuracyTitle') : t('header.testAccuracyNone')}
         />
         <Metric
           name="params"
-          label="Parameters"
+          label={t('header.params')}
           value={formatCompact(params)}
           raw={String(params)}
-          title={`${formatCount(params)} weights and biases${model?.compacted ? ' of the compacted network' : ''}`}
+          title={t(model?.compacted ? 'header.paramsTitleCompacted' : 'header.paramsTitle', { count: formatCount(params) })}
         />
-        <Metric
-          name="sparsity"
-          label="Sparsity"
-          value={formatPercent(sparsity)}
-          raw={rawValue(sparsity)}
-          title="Share of the weights (biases excluded) that are exactly zero"
-        />
+        <Metric name="sparsity" label={t('header.sparsity')} value={formatPercent(sparsity)} raw={rawValue(sparsity)} title={t('header.sparsityTitle')} />
         <Metric
           name="nonzero"
-          label="Non-zero"
+          label={t('header.nonzero')}
           value={formatCompact(nonzero)}
           raw={rawValue(nonzero)}
-          title={nonzero === null ? 'Weights not exactly zero' : `${formatCount(nonzero)} weights not exactly zero (biases excluded)`}
+          title={nonzero === null ? t('header.nonzeroTitleNone') : t('header.nonzeroTitle', { count: formatCount(nonzero) })}
         />
-        <Metric
-          name="flops"
-          label="FLOPs"
-          value={formatFlops(flops)}
-          raw={String(flops)}
-          title="Dense forward pass per sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not"
-        />
+        <Metric name="flops" label={t('header.flops')} value={formatFlops(flops)} raw={String(flops)} title={t('header.flopsTitle')} />
       </dl>
       <PageTools />
     </header>

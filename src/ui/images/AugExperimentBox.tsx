@@ -4,6 +4,9 @@ import { useAppStore } from '../../state/useAppStore';
 import { NumberField } from '../controls/NumberField';
 import { formatCount } from '../format';
 import { differenceText, progressFraction, progressText, resultText } from './augExperimentView';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
+import { rich } from '../charts/richText';
 import './augExperiment.css';
 
 /**
@@ -28,6 +31,8 @@ export function AugExperimentBox() {
   const start = useAppStore((st) => st.startAugExperiment);
   const cancel = useAppStore((st) => st.cancelAugExperiment);
   const { config, exp } = s;
+  const t = useT();
+  const runtime = useRuntimeText();
   const running = exp.status === 'running';
   const refusal = running ? null : augExperimentRefusal(config, s.pinCount, s.jobRunning);
   const scarce = config.trainSize <= AUG_EXP_SUGGESTED_TRAIN_SIZE;
@@ -35,34 +40,32 @@ export function AugExperimentBox() {
   const aug = exp.status === 'running' ? exp.aug : config.aug;
 
   return (
-    <div className="aug-exp" data-testid="aug-experiment" data-status={exp.status} role="group" aria-label="Effect of augmentation">
-      <h3>Effect of augmentation</h3>
+    <div className="aug-exp" data-testid="aug-experiment" data-status={exp.status} role="group" aria-label={t('views.augexp.title')}>
+      <h3>{t('views.augexp.title')}</h3>
+      <p className="hint">{rich(t('views.augexp.intro', { steps: formatCount(s.steps) }), { aug: aug === '' ? t('views.augexp.chosen') : <code>{aug}</code> })}</p>
       <p className="hint">
-        Trains this network twice from the same seed, {formatCount(s.steps)} steps each: without augmentation, then with{' '}
-        {aug === '' ? 'the chosen one' : <code>{aug}</code>}. Both runs are pinned, so the accuracy chart overlays their test curves.
-      </p>
-      <p className="hint">
-        Augmentation helps most when data is scarce:{' '}
-        {scarce ? (
-          `training on ${formatCount(config.trainSize)} digits.`
-        ) : (
-          <>
-            try {formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE)} digits ({formatCount(config.trainSize)} now).{' '}
-            <button
-              type="button"
-              className="link-button"
-              data-testid="btn-aug-exp-trainsize"
-              disabled={running}
-              onClick={() => setConfig('trainSize', AUG_EXP_SUGGESTED_TRAIN_SIZE)}
-            >
-              Use {formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE)} digits
-            </button>
-          </>
-        )}
+        {rich(t('views.augexp.scarce'), {
+          rest: scarce ? (
+            t('views.augexp.trainingOn', { n: formatCount(config.trainSize) })
+          ) : (
+            <>
+              {t('views.augexp.try', { n: formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE), now: formatCount(config.trainSize) })}{' '}
+              <button
+                type="button"
+                className="link-button"
+                data-testid="btn-aug-exp-trainsize"
+                disabled={running}
+                onClick={() => setConfig('trainSize', AUG_EXP_SUGGESTED_TRAIN_SIZE)}
+              >
+                {t('views.augexp.use', { n: formatCount(AUG_EXP_SUGGESTED_TRAIN_SIZE) })}
+              </button>
+            </>
+          ),
+        })}
       </p>
       <div className="aug-exp-row">
         <NumberField
-          label="Steps per run"
+          label={t('views.augexp.steps')}
           testId="control-aug-exp-steps"
           value={s.steps}
           min={AUG_EXP_MIN_STEPS}
@@ -71,38 +74,38 @@ export function AugExperimentBox() {
           onChange={setSteps}
         />
         <button type="button" className="aug-exp-start" data-testid="btn-aug-experiment" disabled={running || refusal !== null} onClick={() => start()}>
-          Compare
+          {t('views.augexp.compare')}
         </button>
       </div>
       {refusal !== null ? (
         <p className="prune-reason" role="note" data-testid="aug-experiment-reason">
-          {refusal}
+          {runtime(refusal)}
         </p>
       ) : null}
       {exp.status === 'running' ? (
         <div className="job-progress" data-testid="aug-experiment-progress" data-arm={exp.arm} data-step={exp.step} data-budget={exp.budget}>
           <div className="job-progress-row">
-            <progress max={1} value={progressFraction(exp)} aria-label="Augmentation experiment progress" />
+            <progress max={1} value={progressFraction(exp)} aria-label={t('views.augexp.progress')} />
             <button type="button" data-testid="btn-aug-experiment-cancel" onClick={() => cancel()}>
-              Cancel
+              {t('views.common.cancel')}
             </button>
           </div>
           <p className="job-label" aria-live="polite">
-            {progressText(exp)}
+            {progressText(exp, t)}
           </p>
         </div>
       ) : null}
       {exp.status === 'done' ? (
         <p className="aug-exp-result" role="status">
           <span data-testid="aug-experiment-result" data-none={exp.noneAccuracy} data-aug={exp.augAccuracy}>
-            {resultText(exp)}
+            {resultText(exp, t)}
           </span>
-          <span className="aug-exp-diff"> ({differenceText(exp)}).</span>
+          <span className="aug-exp-diff"> ({differenceText(exp, t)}).</span>
         </p>
       ) : null}
       {exp.status === 'stopped' ? (
         <p className="caption caption-warn" role="status" data-testid="aug-experiment-stopped">
-          {exp.reason}
+          {runtime(exp.reason)}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { AugPreview } from '../../state/augmentation';
+import { translator, type Translate } from '../i18n';
 
 /** Pixels in one 28×28 digit. */
 export const DIGIT_PIXELS = 28 * 28;
@@ -42,7 +43,7 @@ export function changedCount(pairs: readonly PreviewPair[]): number {
 }
 
 /** The caption's first sentence for the current spec: what the bottom row shows. */
-export function previewReading(aug: string, pairs: readonly PreviewPair[]): string {
-  if (aug === '') return 'No augmentation: both rows are the same digits. Pick a preset or move a slider.';
-  return `One random draw of ${aug}: ${changedCount(pairs)} of ${pairs.length} digits changed. Every training batch gets a fresh draw; the test digits never do.`;
+export function previewReading(aug: string, pairs: readonly PreviewPair[], t: Translate = translator('en')): string {
+  if (aug === '') return t('views.aug.readNone');
+  return t('views.aug.readDraw', { aug, changed: changedCount(pairs), n: pairs.length });
 }

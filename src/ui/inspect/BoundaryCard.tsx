@@ -7,6 +7,10 @@ import { DIVERGING_GRADIENT } from './colour';
 import { drawBoundary, type BoundaryScene, type BoundaryScratch, type PointSet } from './drawBoundary';
 import { neuronName } from './graphLayout';
 import { subscribeVisible } from '../subscribeVisible';
+import { useLiveDescription } from '../a11y/ChartAlt';
+import { boundarySummary } from '../a11y/summaries';
+import { useT } from '../i18n';
+import { rich } from '../charts/richText';
 
 /** A hidden neuron: hidden layer `layer` (from 0), neuron `unit` in it. */
 export interface NeuronRef {
@@ -75,6 +79,8 @@ export function BoundaryCard({ regression, activation, watched }: { regression: 
   const [discrete, setDiscrete] = useState(false);
   const [showTest, setShowTest] = useState(false);
   const [showing, setShowing] = useState<Showing>({ kind: 'output' });
+  const t = useT();
+  const desc = useLiveDescription();
 
   useEffect(() => {
     const draw = (view: ViewState | null): void => {
@@ -100,29 +106,35 @@ export function BoundaryCard({ regression, activation, watched }: { regression: 
       canvas.dataset.discrete = String(discrete);
       canvas.dataset.points = String(scene.points.reduce((n, s) => n + s.y.length, 0));
       canvas.dataset.step = String(view?.step ?? 0);
+      desc.set(boundarySummary(t, scene.grid?.values ?? null, now.kind === 'neuron' ? 'neuron' : regression ? 'value' : 'class', Number(canvas.dataset.points)));
       // Same-value updates bail out, so this renders only when what is shown changes.
       setShowing((prev) => (prev.kind === now.kind && (now.kind === 'output' || (prev.kind === 'neuron' && prev.layer === now.layer && prev.unit === now.unit)) ? prev : now));
     };
     return subscribeVisible(canvasRef.current, store.view, draw);
-  }, [store, regression, activation, discrete, showTest, watched]);
+  }, [store, regression, activation, discrete, showTest, watched, t, desc]);
 
   const neuronShown = showing.kind === 'neuron';
   const diverging = regression || neuronShown;
+  const inks = { blue: <span className="ink-positive">{t('views.common.blue')}</span>, orange: <span className="ink-negative">{t('views.common.orange')}</span> };
   return (
     <div className="chart-card inspect-card boundary-card">
       <div className="chart-head">
-        <h2>{neuronShown ? `${neuronName(showing.layer, showing.unit)} — its output` : regression ? 'Predicted value' : 'Decision boundary'}</h2>
+        <h2>
+          {neuronShown
+            ? t('views.boundary.neuronTitle', { neuron: neuronName(showing.layer, showing.unit, t) })
+            : t(regression ? 'views.boundary.predicted' : 'views.boundary.title')}
+        </h2>
       </div>
       <div className="view-switch">
         {!regression ? (
           <label>
             <input type="checkbox" data-testid="toggle-discretise" checked={discrete} disabled={neuronShown} onChange={(e) => setDiscrete(e.target.checked)} />
-            Discretise (hard class regions)
+            {t('views.boundary.discretise')}
           </label>
         ) : null}
         <label>
           <input type="checkbox" data-testid="toggle-test-points" checked={showTest} onChange={(e) => setShowTest(e.target.checked)} />
-          Show test points
+          {t('views.boundary.showTest')}
         </label>
       </div>
       <div className="boundary-frame">
@@ -131,8 +143,10 @@ export function BoundaryCard({ regression, activation, watched }: { regression: 
           className="boundary-canvas"
           data-testid="decision-boundary"
           role="img"
-          aria-label={neuronShown ? `Output of ${neuronName(showing.layer, showing.unit)} over the input plane` : 'The model’s output over the input plane, with the data points'}
+          aria-describedby={desc.id}
+          aria-label={neuronShown ? t('views.boundary.ariaNeuron', { neuron: neuronName(showing.layer, showing.unit, t) }) : t('views.boundary.aria')}
         />
+        <span {...desc.props} />
       </div>
       <div className="boundary-legend">
         {diverging ? (
@@ -142,35 +156,24 @@ export function BoundaryCard({ regression, activation, watched }: { regression: 
             <span ref={highRef} className="scale-end" />
           </span>
         ) : (
-          <ul className="legend legend-left" aria-label="Colours">
-            <li className="legend-box legend-class0">Class 0</li>
-            <li className="legend-box legend-class1">Class 1</li>
+          <ul className="legend legend-left" aria-label={t('views.common.colours')}>
+            <li className="legend-box legend-class0">{t('views.boundary.class0')}</li>
+            <li className="legend-box legend-class1">{t('views.boundary.class1')}</li>
           </ul>
         )}
-        <ul className="legend legend-left" aria-label="Points">
-          <li className="legend-dot legend-dot-train">Training point</li>
-          {showTest ? <li className="legend-dot legend-dot-test">Test point</li> : null}
+        <ul className="legend legend-left" aria-label={t('views.boundary.points')}>
+          <li className="legend-dot legend-dot-train">{t('views.boundary.trainPoint')}</li>
+          {showTest ? <li className="legend-dot legend-dot-test">{t('views.boundary.testPoint')}</li> : null}
         </ul>
       </div>
       {neuronShown ? (
-        <p className="caption">
-          What this one neuron computes at every point of the plane: <span className="ink-positive">blue</span> where its output is positive,{' '}
-          <span className="ink-negative">orange</span> where negative, white near zero. The network’s answer is a weighted mix of maps like this. Move off the neuron
-          (or click it again if you kept it) to see the answer again.
-        </p>
+        <p className="caption">{rich(t('views.boundary.captionNeuron'), inks)}</p>
       ) : regression ? (
-        <p className="caption">
-          The background is the network’s prediction at every point (<span className="ink-positive">blue</span> high, <span className="ink-negative">orange</span> low);
-          each dot is coloured by its true value. A dot that stands out from its background is a point the model gets wrong.
-        </p>
+        <p className="caption">{rich(t('views.boundary.captionRegression'), inks)}</p>
       ) : (
-        <p className="caption">
-          The background is the network’s answer at every point of the plane: <span className="ink-positive">blue</span> for class 1,{' '}
-          <span className="ink-negative">orange</span> for class 0, paler where it is unsure. The boundary is where the colours meet — a good one separates the dots.
-          Heavy pruning or a large λ smooths it, then breaks it.
-        </p>
+        <p className="caption">{rich(t('views.boundary.captionClass'), inks)}</p>
       )}
-      {watched !== null && !neuronShown ? <p className="muted">Computing {neuronName(watched.layer, watched.unit)}’s map…</p> : null}
+      {watched !== null && !neuronShown ? <p className="muted">{t('views.boundary.computing', { neuron: neuronName(watched.layer, watched.unit, t) })}</p> : null}
     </div>
   );
 }

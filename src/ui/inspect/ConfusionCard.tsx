@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { NEGATIVE_RGB, POSITIVE_RGB } from './colour';
 import { cellShade, confusionTotals, digitPixels, rowShares, topConfusions } from './confusion';
 import { useViewField } from './useView';
+import { useT } from '../i18n';
+import { rich } from '../charts/richText';
 
 /** One 28×28 test digit, dark ink on white, drawn from its pixels (ImageData; CSS enlarges it). */
 function DigitCanvas({ pixels }: { pixels: Uint8Array }) {
@@ -23,6 +25,7 @@ function DigitCanvas({ pixels }: { pixels: Uint8Array }) {
 export function ConfusionCard() {
   const card = useRef<HTMLDivElement>(null);
   const confusion = useViewField('confusion', card);
+  const t = useT();
   const summary = useMemo(() => {
     if (confusion === null) return null;
     const { counts, classes } = confusion;
@@ -33,10 +36,10 @@ export function ConfusionCard() {
     return (
       <div className="chart-card inspect-card confusion-card" ref={card}>
         <div className="chart-head">
-          <h2>Confusion matrix</h2>
+          <h2>{t('views.confusion.title')}</h2>
         </div>
         <div className="chart-empty h260">
-          <p>The confusion matrix appears after the first evaluation of the test set.</p>
+          <p>{t('views.confusion.empty')}</p>
         </div>
       </div>
     );
@@ -49,11 +52,9 @@ export function ConfusionCard() {
     <div className="chart-card inspect-card confusion-card" ref={card}>
       <div className="chart-head">
         <h2>
-          Confusion matrix <span className="chart-sub">(test set)</span>
+          {t('views.confusion.title')} <span className="chart-sub">{t('views.common.testSet')}</span>
         </h2>
-        <span className="figure">
-          {summary.correct.toLocaleString('en-US')} of {summary.total.toLocaleString('en-US')} right
-        </span>
+        <span className="figure">{t('views.confusion.right', { correct: summary.correct.toLocaleString('en-US'), total: summary.total.toLocaleString('en-US') })}</span>
       </div>
       <div className="confusion-layout">
         <div className="confusion-main">
@@ -63,12 +64,12 @@ export function ConfusionCard() {
                 <tr>
                   <td className="confusion-blank" />
                   <th className="confusion-axis" scope="colgroup" colSpan={classes}>
-                    predicted →
+                    {t('views.confusion.predicted')}
                   </th>
                 </tr>
                 <tr>
                   <th className="confusion-corner" scope="col">
-                    true ↓
+                    {t('views.confusion.true')}
                   </th>
                   {classIndex.map((p) => (
                     <th key={p} scope="col">
@@ -78,19 +79,19 @@ export function ConfusionCard() {
                 </tr>
               </thead>
               <tbody>
-                {classIndex.map((t) => (
-                  <tr key={t}>
-                    <th scope="row">{t}</th>
+                {classIndex.map((a) => (
+                  <tr key={a}>
+                    <th scope="row">{a}</th>
                     {classIndex.map((p) => {
-                      const count = counts[t * classes + p];
-                      const diagonal = t === p;
-                      const alpha = cellShade(summary.shares[t * classes + p], diagonal);
+                      const count = counts[a * classes + p];
+                      const diagonal = a === p;
+                      const alpha = cellShade(summary.shares[a * classes + p], diagonal);
                       return (
                         <td
                           key={p}
                           className={diagonal ? 'diag' : count > 0 ? 'miss' : undefined}
                           style={count > 0 ? { background: `rgb(${(diagonal ? POSITIVE_RGB : NEGATIVE_RGB).join(' ')} / ${(alpha * 100).toFixed(0)}%)`, color: alpha > 0.62 ? '#ffffff' : undefined } : undefined}
-                          title={`true ${t}, predicted ${p}: ${count} (${(summary.shares[t * classes + p] * 100).toFixed(1)} % of the ${t}s)`}
+                          title={t('views.confusion.cellTitle', { actual: a, predicted: p, count, share: `${(summary.shares[a * classes + p] * 100).toFixed(1)} %` })}
                         >
                           {count > 0 ? count : ''}
                         </td>
@@ -102,23 +103,22 @@ export function ConfusionCard() {
             </table>
           </div>
           <p className="caption">
-            Each row is one true digit; its cells count what the network called it. Right answers fill the <span className="ink-positive">diagonal</span>, mistakes light up{' '}
-            <span className="ink-negative">off it</span>
-            {worst !== undefined ? (
-              <>
-                {' '}
-                — the commonest now: <strong>{worst.actual}</strong> taken for <strong>{worst.predicted}</strong> ({worst.count} times)
-              </>
-            ) : null}
-            . Prune hard and watch the mistakes spread from the look-alike pairs.
+            {rich(t('views.confusion.caption'), {
+              diagonal: <span className="ink-positive">{t('views.confusion.diagonal')}</span>,
+              off: <span className="ink-negative">{t('views.confusion.offIt')}</span>,
+              worst:
+                worst !== undefined
+                  ? rich(t('views.confusion.worst', { count: worst.count }), { actual: <strong>{worst.actual}</strong>, predicted: <strong>{worst.predicted}</strong> })
+                  : null,
+            })}
           </p>
         </div>
         {withPixels.length > 0 ? (
           <div className="confusion-side">
-            <h3 className="inspect-subtitle">Misclassified test digits</h3>
-            <ul className="digit-strip" data-testid="misclassified" aria-label="Misclassified test digits">
+            <h3 className="inspect-subtitle">{t('views.confusion.misTitle')}</h3>
+            <ul className="digit-strip" data-testid="misclassified" aria-label={t('views.confusion.misTitle')}>
               {withPixels.map((m) => (
-                <li key={m.index} className="digit" title={`test sample ${m.index}: a ${m.label}, taken for ${m.predicted}`}>
+                <li key={m.index} className="digit" title={t('views.confusion.digitTitle', { index: m.index, label: m.label, predicted: m.predicted })}>
                   <DigitCanvas pixels={m.pixels as Uint8Array} />
                   <span className="digit-label">
                     {m.label} → <strong>{m.predicted}</strong>
@@ -126,7 +126,7 @@ export function ConfusionCard() {
                 </li>
               ))}
             </ul>
-            <p className="caption">The first {withPixels.length} test digits the network gets wrong, as “true → predicted”. Many are ones a person would hesitate over too.</p>
+            <p className="caption">{t('views.confusion.misCaption', { n: withPixels.length })}</p>
           </div>
         ) : null}
       </div>

@@ -9,6 +9,7 @@ import { filterSide, filterTileScale } from './heatmap/filterTiles';
 import { autoRange } from './heatmap/paint';
 import { filterTileCssPx } from './convFiltersLayout';
 import './heatmap/heatmap.css';
+import { useT } from '../i18n';
 import './convFilters.css';
 
 const RAMP = { background: rampGradientCss() };
@@ -38,6 +39,7 @@ export function ConvFiltersCard() {
   const cardRef = useRef<HTMLDivElement | null>(null);
   const rangeLabel = useRef<HTMLSpanElement | null>(null);
   const shown = useRef(key);
+  const t = useT();
 
   // Stable for the component's life: reads the mounted canvases through refs.
   const draw = useRef((): void => {
@@ -73,25 +75,25 @@ export function ConvFiltersCard() {
   return (
     <div className="chart-card inspect-card conv-filters-card" data-testid="conv-filters" data-filters={side > 0 ? cols : 0} ref={cardRef}>
       <div className="chart-head">
-        <h2>First conv layer&rsquo;s filters</h2>
+        <h2>{t('views.conv.title')}</h2>
       </div>
-      <ul className="heatmap-key conv-filters-key" aria-label="Colours">
-        <li title="Weights from −range (orange) through 0 (white) to +range (blue); the range is the layer's 99th percentile of |w|">
+      <ul className="heatmap-key conv-filters-key" aria-label={t('views.common.colours')}>
+        <li title={t('views.conv.rangeTitle')}>
           − <span className="heatmap-swatch heatmap-ramp" style={RAMP} /> + <span ref={rangeLabel} className="heatmap-range" data-testid="conv-filters-range" />
         </li>
         <li>
-          <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> Pruned
+          <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> {t('views.common.pruned')}
         </li>
         <li>
-          <span className="heatmap-swatch" style={HATCH} /> Filter removed
+          <span className="heatmap-swatch" style={HATCH} /> {t('views.conv.filterRemoved')}
         </li>
       </ul>
       {side === 0 ? (
         <div className="chart-empty h200">
-          <p>The filters appear once the CNN is built.</p>
+          <p>{t('views.conv.empty')}</p>
         </div>
       ) : (
-        <div className="conv-filter-grid" role="group" aria-label={`${cols} filters of ${side} × ${side} weights`}>
+        <div className="conv-filter-grid" role="group" aria-label={t('views.conv.group', { n: cols, side })}>
           {Array.from({ length: cols }, (_, f) => (
             <figure key={f} className="conv-filter-tile">
               <canvas
@@ -101,18 +103,15 @@ export function ConvFiltersCard() {
                 className="conv-filter"
                 style={tileCss}
                 role="img"
-                aria-label={`Filter ${f + 1}: its ${side} × ${side} weights`}
-                title={`Filter ${f + 1}`}
+                aria-label={t('views.conv.filterAria', { n: f + 1, side })}
+                title={t('views.conv.filterTitle', { n: f + 1 })}
               />
               <figcaption aria-hidden="true">{f + 1}</figcaption>
             </figure>
           ))}
         </div>
       )}
-      <p className="caption">
-        Each tile is one filter: the {side > 0 ? `${side} × ${side}` : 'k × k'} weights it slides over the digit, orange negative, blue positive, white near zero. Trained
-        filters turn into stroke and edge detectors; L1 and pruning blank them out weight by weight, neuron pruning removes whole filters.
-      </p>
+      <p className="caption">{t('views.conv.caption', { size: side > 0 ? `${side} × ${side}` : 'k × k' })}</p>
     </div>
   );
 }

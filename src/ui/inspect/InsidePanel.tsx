@@ -9,6 +9,7 @@ import { ConvFiltersCard } from './ConvFiltersCard';
 import { HeatmapsCard } from './heatmap/HeatmapsCard';
 import { NetworkGraphCard } from './NetworkGraphCard';
 import { ScatterCard } from './ScatterCard';
+import { useT, type Translate } from '../i18n';
 
 /** A neuron remembered together with the run it belongs to (a new run forgets it). */
 interface Held {
@@ -17,8 +18,8 @@ interface Held {
 }
 
 /** Output unit names for the graph. */
-function outputLabels(info: DatasetInfo): string[] {
-  return info.task === 'regression' ? ['ŷ'] : Array.from({ length: info.outputDim }, (_, k) => `class ${k}`);
+function outputLabels(info: DatasetInfo, t: Translate): string[] {
+  return info.task === 'regression' ? ['ŷ'] : Array.from({ length: info.outputDim }, (_, k) => t('views.inside.classK', { k }));
 }
 
 /**
@@ -40,6 +41,7 @@ function NetworkViews({ info, children }: { info: DatasetInfo; children?: ReactN
   const watched = hover ?? pin;
   const watchedLayer = watched?.layer ?? -1;
   const watchedUnit = watched?.unit ?? -1;
+  const t = useT();
 
   // What the worker was last asked for ('' = nothing): a new run already forgets it there, so only changes are sent.
   const sent = useRef('');
@@ -61,7 +63,7 @@ function NetworkViews({ info, children }: { info: DatasetInfo; children?: ReactN
 
   const graph = (
     <NetworkGraphCard
-      outputLabels={outputLabels(info)}
+      outputLabels={outputLabels(info, t)}
       canWatch={planar}
       watched={watched}
       pinned={pin}
@@ -95,9 +97,10 @@ export function InsidePanel() {
   const info = datasetInfo(dataset);
   const manyClasses = info.task === 'classification' && info.outputDim > 2;
   const beside = info.task === 'regression' ? <ScatterCard /> : cnn ? <ConvFiltersCard /> : undefined;
+  const t = useT();
   return (
-    <section className="inside" aria-label="Inside the network">
-      <h2 className="section-title">Inside the network</h2>
+    <section className="inside" aria-label={t('views.inside.title')}>
+      <h2 className="section-title">{t('views.inside.title')}</h2>
       {/* The scatter and the conv filters pair with the graph; the confusion matrix and its digits need the full width. */}
       <NetworkViews info={info}>{beside}</NetworkViews>
       {manyClasses ? <ConfusionCard /> : null}

@@ -4,6 +4,10 @@ import { useAppStoreApi } from '../../state/useAppStore';
 import type { NeuronRef } from './BoundaryCard';
 import { drawGraphLinks } from './drawGraph';
 import { subscribeVisible } from '../subscribeVisible';
+import { useLiveDescription } from '../a11y/ChartAlt';
+import { graphSummary } from '../a11y/summaries';
+import { useT, type Translate } from '../i18n';
+import { rich } from '../charts/richText';
 import { graphFits, graphHeight, graphLinks, isDenseChain, layerWidths, layoutGraph, neuronName, structureKey, MAX_GRAPH_WIDTH } from './graphLayout';
 
 /** View-box width of the graph (CSS scales it to the card). */
@@ -32,8 +36,8 @@ function subscript(n: number): string {
 }
 
 /** Column titles: Input, Hidden 1 …, Output. */
-function columnTitle(c: number, count: number): string {
-  return c === 0 ? 'Input' : c === count - 1 ? 'Output' : `Hidden ${c}`;
+function columnTitle(c: number, count: number, t: Translate): string {
+  return c === 0 ? t('views.graph.input') : c === count - 1 ? t('views.graph.output') : t('views.graph.hidden', { n: c });
 }
 
 export interface NetworkGraphProps {
@@ -68,6 +72,8 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
   const height = structure === null ? 200 : graphHeight(Math.max(...structure.widths));
   const layout = useMemo(() => (structure === null || !fits ? null : layoutGraph(structure.widths, structure.removed, GRAPH_WIDTH, height)), [structure, fits, height]);
   const layoutKey = structure?.key ?? null;
+  const t = useT();
+  const desc = useLiveDescription();
 
   useEffect(() => {
     const draw = (snapshot: WeightSnapshot | null): void => {
@@ -91,37 +97,32 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
       canvas.dataset.links = String(links.length);
       canvas.dataset.pruned = String(links.reduce((n, l) => n + (l.pruned ? 1 : 0), 0));
       canvas.dataset.step = String(snapshot.step);
+      desc.set(graphSummary(t, next.widths, links));
     };
     return subscribeVisible(canvasRef.current, store.snapshot, draw);
-  }, [store, layout, layoutKey, watched]);
+  }, [store, layout, layoutKey, watched, t, desc]);
 
   if (structure === null) {
     return (
       <div className="chart-card inspect-card graph-card">
         <div className="chart-head">
-          <h2>The network</h2>
+          <h2>{t('views.graph.title')}</h2>
         </div>
         <div className="chart-empty h200">
-          <p>The graph appears once the network is built.</p>
+          <p>{t('views.graph.empty')}</p>
         </div>
       </div>
     );
   }
   if (layout === null && !structure.chain) {
     return (
-      <GraphNote>
-        A CNN: each conv filter is one small kernel slid over every position of the image, not one link per input, so the graph draws MLPs only. The filter tiles show
-        the first conv layer&rsquo;s kernels; the heatmaps show every weight (a conv layer as rows kernel pixel × input channel, columns filters).
-      </GraphNote>
+      <GraphNote>{t('views.graph.cnnNote')}</GraphNote>
     );
   }
   if (layout === null) {
     const widest = Math.max(...structure.widths);
     return (
-      <GraphNote>
-        {structure.widths.join(' → ')} neurons: with {widest.toLocaleString('en-US')} in one layer there are too many links to draw one by one (the graph shows up to{' '}
-        {MAX_GRAPH_WIDTH} per layer). The heatmaps show every weight of this network instead.
-      </GraphNote>
+      <GraphNote>{t('views.graph.tooWide', { widths: structure.widths.join(' → '), widest: widest.toLocaleString('en-US'), max: MAX_GRAPH_WIDTH })}</GraphNote>
     );
   }
 
@@ -130,27 +131,27 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
   return (
     <div className="chart-card inspect-card graph-card">
       <div className="chart-head">
-        <h2>The network</h2>
-        <ul className="legend" aria-label="Links">
+        <h2>{t('views.graph.title')}</h2>
+        <ul className="legend" aria-label={t('views.graph.links')}>
           <li className="legend-positive">w &gt; 0</li>
           <li className="legend-negative">w &lt; 0</li>
-          <li className="legend-pruned-link">Pruned</li>
+          <li className="legend-pruned-link">{t('views.common.pruned')}</li>
         </ul>
       </div>
       <div className="graph-frame" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
         <canvas ref={canvasRef} className="graph-canvas" data-testid="network-graph" data-layers={structure.widths.join(',')} aria-hidden="true" />
-        <svg className="graph-nodes" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label="Neurons">
+        <svg className="graph-nodes" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('views.graph.neurons')} aria-describedby={desc.id}>
           {layout.columns.map((column, c) => (
             <g key={c}>
               <text className="graph-title" x={column.length > 0 ? column[0].x : 0} y={14} textAnchor="middle">
-                {columnTitle(c, count)}
+                {columnTitle(c, count, t)}
               </text>
               {column.map((node) => {
                 if (node.removed) return null;
                 const hidden = c > 0 && c < count - 1;
                 const isWatched = c === watchedColumn && watched?.unit === node.index;
                 const isPinned = pinned !== null && pinned.layer + 1 === c && pinned.unit === node.index;
-                const label = c === 0 ? `x${subscript(node.index + 1)}` : c === count - 1 ? (outputLabels[node.index] ?? `out ${node.index + 1}`) : null;
+                const label = c === 0 ? `x${subscript(node.index + 1)}` : c === count - 1 ? (outputLabels[node.index] ?? t('views.graph.outN', { n: node.index + 1 })) : null;
                 const neuron = { layer: c - 1, unit: node.index };
                 const interactive = hidden && canWatch;
                 return (
@@ -164,7 +165,7 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
                       tabIndex={interactive ? 0 : undefined}
                       role={interactive ? 'button' : undefined}
                       aria-pressed={interactive ? isPinned : undefined}
-                      aria-label={hidden ? neuronName(c - 1, node.index) : (label ?? undefined)}
+                      aria-label={interactive ? neuronName(c - 1, node.index, t) : undefined}
                       onPointerEnter={interactive ? () => onHover(neuron) : undefined}
                       onPointerLeave={interactive ? () => onHover(null) : undefined}
                       onFocus={interactive ? () => onHover(neuron) : undefined}
@@ -181,7 +182,7 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
                           : undefined
                       }
                     >
-                      {hidden ? <title>{`${neuronName(c - 1, node.index)}${interactive ? ' — hover to see its output, click to keep it' : ''}`}</title> : null}
+                      {hidden ? <title>{interactive ? t('views.graph.nodeTitle', { neuron: neuronName(c - 1, node.index, t) }) : neuronName(c - 1, node.index, t)}</title> : null}
                     </circle>
                     {label !== null ? (
                       <text className="graph-label" x={c === 0 ? node.x - layout.radius - 5 : node.x + layout.radius + 5} y={node.y} textAnchor={c === 0 ? 'end' : 'start'} dominantBaseline="central">
@@ -194,11 +195,11 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
             </g>
           ))}
         </svg>
+        <span {...desc.props} />
       </div>
       <p className="caption">
-        Each line is one weight: thicker is larger |w|, <span className="ink-positive">blue</span> positive, <span className="ink-negative">orange</span> negative. Pruned
-        weights turn to grey dashes; a pruned neuron disappears with all its lines.
-        {canWatch ? ' Point at a hidden neuron to see what it computes on the left; click it to keep it there.' : ''}
+        {rich(t('views.graph.caption'), { blue: <span className="ink-positive">{t('views.common.blue')}</span>, orange: <span className="ink-negative">{t('views.common.orange')}</span> })}
+        {canWatch ? t('views.graph.captionWatch') : ''}
       </p>
     </div>
   );
@@ -206,10 +207,11 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
 
 /** The card in place of the graph when it cannot be drawn, saying why. */
 function GraphNote({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
     <div className="chart-card inspect-card graph-card" data-testid="network-graph-note">
       <div className="chart-head">
-        <h2>The network</h2>
+        <h2>{t('views.graph.title')}</h2>
       </div>
       <p className="caption">{children}</p>
     </div>

@@ -1,19 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useAppStoreApi } from '../../state/useAppStore';
 import { drawScatter } from './drawScatter';
 import { rSquared, scatterExtent } from './scatter';
 import { useViewField } from './useView';
+import { scatterSummary } from '../a11y/summaries';
+import { useT, type Translate } from '../i18n';
+import { rich } from '../charts/richText';
 
 const WIDTH = 420;
 const HEIGHT = 380;
 
 /** "R² = 0.93" wording for the caption. */
-function fitText(r2: number | null): string {
+function fitText(r2: number | null, t: Translate): string {
   if (r2 === null) return '';
-  if (r2 >= 0.9) return 'close to the line: a good fit';
-  if (r2 >= 0.5) return 'a rough fit';
-  if (r2 >= 0) return 'a poor fit, little better than always guessing the average';
-  return 'worse than always guessing the average';
+  if (r2 >= 0.9) return t('views.scatter.fitGood');
+  if (r2 >= 0.5) return t('views.scatter.fitRough');
+  if (r2 >= 0) return t('views.scatter.fitPoor');
+  return t('views.scatter.fitWorse');
 }
 
 /**
@@ -27,6 +30,8 @@ export function ScatterCard() {
   const regression = useViewField('regression', card);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const r2 = regression === null ? null : rSquared(regression.predicted, regression.actual);
+  const t = useT();
+  const descId = useId();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -37,16 +42,16 @@ export function ScatterCard() {
     const ctx = canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawScatter(ctx, WIDTH, HEIGHT, regression.predicted, regression.actual, scatterExtent(regression.predicted, regression.actual));
+    drawScatter(ctx, WIDTH, HEIGHT, regression.predicted, regression.actual, scatterExtent(regression.predicted, regression.actual), t);
     canvas.dataset.points = String(regression.predicted.length);
     canvas.dataset.step = String(store.view.get()?.step ?? 0);
-  }, [store, regression]);
+  }, [store, regression, t]);
 
   return (
     <div className="chart-card inspect-card scatter-card" ref={card}>
       <div className="chart-head">
         <h2>
-          Predicted vs true <span className="chart-sub">(test set)</span>
+          {t('views.scatter.title')} <span className="chart-sub">{t('views.common.testSet')}</span>
         </h2>
         {r2 !== null ? (
           <span className="figure" data-testid="scatter-r2" data-value={r2}>
@@ -56,16 +61,20 @@ export function ScatterCard() {
       </div>
       {regression !== null ? (
         <div className="scatter-frame">
-          <canvas ref={canvasRef} className="scatter-canvas" data-testid="regression-scatter" role="img" aria-label="Predicted against true value for each test sample" />
+          <canvas ref={canvasRef} className="scatter-canvas" data-testid="regression-scatter" role="img" aria-label={t('views.scatter.aria')} aria-describedby={descId} />
+          <span id={descId} hidden data-testid="canvas-summary">
+            {scatterSummary(t, regression.predicted.length, r2)}
+          </span>
         </div>
       ) : (
         <div className="chart-empty h260">
-          <p>The scatter appears after the first evaluation of the test set.</p>
+          <p>{t('views.scatter.empty')}</p>
         </div>
       )}
       <p className="caption">
-        One dot per test sample. A perfect model puts every dot on the <span className="ink-best">dashed line</span> (predicted = true)
-        {r2 !== null ? `; now ${fitText(r2)}` : ''}. Dots flattening towards a horizontal line mean the model predicts the average — too much pruning or too large a λ.
+        {rich(t('views.scatter.caption', { fit: r2 !== null ? t('views.scatter.now', { fit: fitText(r2, t) }) : '' }), {
+          line: <span className="ink-best">{t('views.scatter.dashedLine')}</span>,
+        })}
       </p>
     </div>
   );

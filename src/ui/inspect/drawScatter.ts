@@ -4,6 +4,7 @@
  */
 import { POSITIVE_RGB } from './colour';
 import { niceTicks, type Range } from './scatter';
+import { translator, type Translate } from '../i18n';
 
 const INK = '#1b2128';
 const MUTED = '#5b6470';
@@ -21,7 +22,15 @@ function tickLabel(v: number): string {
  * x = true value, y = predicted, both on `range`; points on the dashed
  * diagonal are perfect predictions.
  */
-export function drawScatter(ctx: CanvasRenderingContext2D, width: number, height: number, predicted: Float32Array, actual: Float32Array, range: Range): void {
+export function drawScatter(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  predicted: Float32Array,
+  actual: Float32Array,
+  range: Range,
+  t: Translate = translator('en'),
+): void {
   ctx.clearRect(0, 0, width, height);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
@@ -58,12 +67,12 @@ export function drawScatter(ctx: CanvasRenderingContext2D, width: number, height
   ctx.font = '14px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText('true value →', PAD.left + plotW / 2, height - 2);
+  ctx.fillText(t('views.scatter.axisTrue'), PAD.left + plotW / 2, height - 2);
   ctx.save();
   ctx.translate(14, PAD.top + plotH / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
-  ctx.fillText('predicted →', 0, 0);
+  ctx.fillText(t('views.scatter.axisPredicted'), 0, 0);
   ctx.restore();
 
   // The dots, clipped to the plot.

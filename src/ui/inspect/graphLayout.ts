@@ -3,6 +3,10 @@
  * to draw, with what width, colour and style. Fed plain snapshot data, no DOM.
  */
 import type { LayerWeights } from '../../engine/types';
+import { translator, type Translate } from '../i18n';
+
+/** English, for callers that give no translator. */
+const EN = translator('en');
 
 /** Widest layer the graph draws; wider networks get a note (the heatmaps show them). */
 export const MAX_GRAPH_WIDTH = 32;
@@ -148,7 +152,7 @@ export function structureKey(widths: readonly number[], neurons: readonly (Uint8
   return `${widths.join(',')}|${neurons.map((m) => (m === null ? '*' : Array.from(m).join(''))).join('/')}`;
 }
 
-/** "Layer 2, neuron 5" for hidden layer `layer` (from 0) and neuron `unit` (from 0): people count from 1. */
-export function neuronName(layer: number, unit: number): string {
-  return `Hidden layer ${layer + 1}, neuron ${unit + 1}`;
+/** "Hidden layer 2, neuron 5" for hidden layer `layer` (from 0) and neuron `unit` (from 0), in the language of `t`: people count from 1. */
+export function neuronName(layer: number, unit: number, t: Translate = EN): string {
+  return t('views.graph.neuronName', { layer: layer + 1, unit: unit + 1 });
 }

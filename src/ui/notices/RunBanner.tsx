@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore';
 import { formatMegabytes } from '../format';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 
 /**
  * What the run needs the student to know: download progress, backend
@@ -10,22 +12,25 @@ export function RunBanner() {
   const { phase, message, loadProgress, backendNotice } = useAppStore(
     useShallow((s) => ({ phase: s.run.phase, message: s.run.message, loadProgress: s.run.loadProgress, backendNotice: s.run.backendNotice })),
   );
+  const t = useT();
+  const rt = useRuntimeText();
+  const text = message === null ? null : rt(message);
   return (
     <>
-      {phase === 'loading' ? <LoadingBar message={message} progress={loadProgress} /> : null}
+      {phase === 'loading' ? <LoadingBar message={text} progress={loadProgress} /> : null}
       {phase === 'measuring' ? (
         <div className="notice notice-info" role="status" data-testid="phase-message" data-phase={phase}>
-          {message ?? 'Measuring backends…'}
+          {text ?? t('header.run.measuring')}
         </div>
       ) : null}
       {phase === 'diverged' || phase === 'error' ? (
         <div className="notice notice-error" role="alert" data-testid="phase-message" data-phase={phase}>
-          <strong>{phase === 'diverged' ? 'Training diverged.' : 'Something went wrong.'}</strong> {message}
+          <strong>{phase === 'diverged' ? t('header.run.diverged') : t('header.run.error')}</strong> {text}
         </div>
       ) : null}
       {backendNotice ? (
         <div className="notice notice-warn" role="status" data-testid="backend-notice">
-          {backendNotice}
+          {rt(backendNotice)}
         </div>
       ) : null}
     </>
@@ -34,7 +39,8 @@ export function RunBanner() {
 
 function LoadingBar({ message, progress }: { message: string | null; progress: { loaded: number; total: number } | null }) {
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : null;
-  const text = message ?? 'Loading…';
+  const t = useT();
+  const text = message ?? t('header.run.loading');
   return (
     <div className="notice notice-info loading" data-testid="loading-bar" role="status">
       <span>

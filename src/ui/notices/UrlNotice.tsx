@@ -1,4 +1,6 @@
 import { useAppStore } from '../../state/useAppStore';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 
 /**
  * Says which keys of the link were not used and why; present only when some
@@ -7,20 +9,22 @@ import { useAppStore } from '../../state/useAppStore';
 export function UrlNotice() {
   const rejected = useAppStore((s) => s.urlNotice);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const t = useT();
+  const rt = useRuntimeText();
   if (rejected.length === 0) return null;
   return (
-    <section className="notice notice-warn" data-testid="url-notice" role="status" aria-label="Link settings not used">
+    <section className="notice notice-warn" data-testid="url-notice" role="status" aria-label={t('header.url.aria')}>
       <div>
-        <strong>Some settings in the link were not used.</strong>
+        <strong>{t('header.url.title')}</strong>
         <ul>
           {rejected.map((r, i) => (
             <li key={i}>
-              <code>{r.key}</code>: {r.reason}
+              <code>{r.key}</code>: {rt(r.reason)}
             </li>
           ))}
         </ul>
       </div>
-      <button type="button" className="dismiss" data-testid="btn-dismiss-notice" aria-label="Dismiss" onClick={dismiss}>
+      <button type="button" className="dismiss" data-testid="btn-dismiss-notice" aria-label={t('header.dismiss')} onClick={dismiss}>
         ×
       </button>
     </section>

@@ -6,6 +6,8 @@ import { tickStep } from '../charts/chartFormat';
 import { CSV_FILE_NAME, curvesCsv } from './csv';
 import { downloadText } from '../download';
 import { pinDifferences, pinLabel } from './pinLabel';
+import { useLang, useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 import './pins.css';
 
 /**
@@ -20,33 +22,39 @@ export function PinsBar() {
   // Only whether the series is empty matters here, so the bar does not re-render on every metrics message.
   const refusal = pinRefusal(pinned.length, hasPoints ? 1 : 0);
   // Labels follow the live config: "λ₂ 0 → 0.001" reads pinned value → live value.
-  const labels = useMemo(() => pinned.map((p) => ({ short: pinLabel(p.config, config), all: pinDifferences(p.config, config) })), [pinned, config]);
+  const t = useT();
+  const runtime = useRuntimeText();
+  const named = useLang() !== 'en';
+  const labels = useMemo(
+    () => pinned.map((p) => ({ short: pinLabel(p.config, config, undefined, t, named), all: pinDifferences(p.config, config, t, named) })),
+    [pinned, config, t, named],
+  );
   const exportCsv = (): void => downloadText(CSV_FILE_NAME, curvesCsv(api.getState().series.points));
   return (
     <div className="pins-bar">
-      <button type="button" data-testid="btn-pin" disabled={refusal !== null} title={refusal ?? 'Keep this run’s curves and settings to compare with the next runs (up to 4)'} onClick={() => api.getState().pin()}>
-        Pin this run
+      <button type="button" data-testid="btn-pin" disabled={refusal !== null} title={refusal !== null ? runtime(refusal) : t('views.pins.pinTitle')} onClick={() => api.getState().pin()}>
+        {t('views.pins.pin')}
       </button>
-      <button type="button" data-testid="btn-export-csv" disabled={!hasPoints} title="Download the live run’s curves (one row per chart point) as CSV" onClick={exportCsv}>
-        Export CSV
+      <button type="button" data-testid="btn-export-csv" disabled={!hasPoints} title={t('views.pins.exportTitle')} onClick={exportCsv}>
+        {t('views.pins.exportCsv')}
       </button>
-      <ul className="pinned-runs" data-testid="pinned-runs" aria-label="Pinned runs (dashed lines)">
+      <ul className="pinned-runs" data-testid="pinned-runs" aria-label={t('views.pins.list')}>
         {pinned.map((p, i) => (
-          <li key={p.id} className="pinned-run" data-pin-id={p.id} style={{ color: p.colour }} title={`Pinned at step ${p.step}. This run → the live run: ${labels[i].all.join('; ') || 'same settings'}`}>
+          <li key={p.id} className="pinned-run" data-pin-id={p.id} style={{ color: p.colour }} title={t('views.pins.itemTitle', { step: p.step, diffs: labels[i].all.join(t('views.pins.diffSep')) || t('views.pins.sameSettings') })}>
             <span className="pin-swatch" aria-hidden="true" />
             <span style={{ color: 'var(--ink)' }}>
-              {labels[i].short} <span className="muted">· {tickStep(p.step)} steps</span>
+              {labels[i].short} <span className="muted">{t('views.pins.steps', { steps: tickStep(p.step) })}</span>
             </span>
-            <button type="button" data-testid="btn-pin-restore" title="Put this run’s settings back into the controls" onClick={() => api.getState().restorePin(p.id)}>
-              Restore
+            <button type="button" data-testid="btn-pin-restore" title={t('views.pins.restoreTitle')} onClick={() => api.getState().restorePin(p.id)}>
+              {t('views.pins.restore')}
             </button>
-            <button type="button" data-testid="btn-pin-remove" aria-label="Remove this pinned run" title="Remove this pinned run" onClick={() => api.getState().unpin(p.id)}>
+            <button type="button" data-testid="btn-pin-remove" aria-label={t('views.pins.remove')} title={t('views.pins.remove')} onClick={() => api.getState().unpin(p.id)}>
               ×
             </button>
           </li>
         ))}
       </ul>
-      {pinned.length > 0 ? <p className="pins-hint">Dashed: pinned runs. To compare from the same start, change a setting and press reset.</p> : null}
+      {pinned.length > 0 ? <p className="pins-hint">{t('views.pins.hint')}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,15 @@
 import { changedKeys, type ExperimentConfig } from '../../protocol/config';
 import { imageDataset, trainsCnn } from '../../state/network';
+import { countPoints } from '../../engine/data/ownPoints';
+import type { Activation, BackendChoice, DatasetName, OptimizerName } from '../../engine/types';
+import type { Importance, LotteryMode, PruneMode, PruneScope, ScheduleKind } from '../../engine/prune/types';
+import type { Arch } from '../../protocol/config';
+import { translator, type MessageKey, type Translate } from '../i18n';
+import { viewsEn as viewsKeys } from '../i18n/en/views';
+import { activationLabel, archLabel, backendChoiceLabel, datasetLabel, importanceLabel, lotteryLabel, optimizerLabel, pruneModeLabel, pruneScopeLabel, scheduleLabel } from '../labels';
+
+/** English, for callers (and tests) that give no translator. */
+const EN = translator('en');
 
 /**
  * Short names of the config keys in a pinned run's legend ("λ₂ 0 → 0.001"),
@@ -52,7 +62,53 @@ export const PIN_KEY_NAMES: Record<keyof ExperimentConfig, string | null> = {
   arch: 'network',
   conv: 'conv',
   pool: 'pooling',
+  pts: 'points',
 };
+
+/** Catalogue keys of the names the legend gives the keys, where they translate (θ, q, λ₁, λ₂ stay symbols). */
+const PIN_KEY_MESSAGES: Partial<Record<keyof ExperimentConfig, MessageKey>> = Object.fromEntries(
+  (Object.keys(PIN_KEY_NAMES) as (keyof ExperimentConfig)[])
+    .filter((key) => PIN_KEY_NAMES[key] !== null && `views.pins.key.${key}` in viewsKeys)
+    .map((key) => [key, `views.pins.key.${key}` as MessageKey]),
+);
+
+/** A key's legend name in the language of `t`. */
+function keyName(key: keyof ExperimentConfig, t: Translate): string {
+  const message = PIN_KEY_MESSAGES[key];
+  return message !== undefined ? t(message) : (PIN_KEY_NAMES[key] ?? key);
+}
+
+/**
+ * The option values a legend may name in words (the selects' labels) instead
+ * of their URL spelling: used outside English, where "circle" or "relu" would
+ * be the only English left in the legend.
+ */
+function optionLabel(key: keyof ExperimentConfig, value: string, t: Translate): string | null {
+  switch (key) {
+    case 'dataset':
+      return datasetLabel(t, value as DatasetName);
+    case 'act':
+      return activationLabel(t, value as Activation);
+    case 'opt':
+      return optimizerLabel(t, value as OptimizerName);
+    case 'backend':
+      return backendChoiceLabel(t, value as BackendChoice);
+    case 'pmode':
+      return pruneModeLabel(t, value as PruneMode);
+    case 'scope':
+      return pruneScopeLabel(t, value as PruneScope);
+    case 'importance':
+      return importanceLabel(t, value as Importance);
+    case 'sched':
+      return scheduleLabel(t, value as ScheduleKind);
+    case 'lottery':
+      return lotteryLabel(t, value as LotteryMode);
+    case 'arch':
+      return archLabel(t, value as Arch);
+    default:
+      return null;
+  }
+}
 
 /** Differences shown in a legend entry before "+N more". */
 export const PIN_LABEL_PARTS = 2;
@@ -91,28 +147,36 @@ function relevant(key: keyof ExperimentConfig, a: ExperimentConfig, b: Experimen
     case 'conv':
     case 'pool':
       return either(trainsCnn);
+    case 'pts':
+      return either((c) => c.dataset === 'custom');
     default:
       return PIN_KEY_NAMES[key] !== null;
   }
 }
 
-/** A config value as the legend shows it: numbers to 4 significant digits, layer lists "8,8" ("none" when empty), pooling "2×2" or "none". */
-export function formatPinValue(key: keyof ExperimentConfig, value: ExperimentConfig[keyof ExperimentConfig]): string {
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
+/**
+ * A config value as the legend shows it: numbers to 4 significant digits, layer lists "8,8" ("none" when empty), pooling "2×2" or "none".
+ * `named`: option values by their select labels in the language of `t` (outside English), not their URL spelling.
+ */
+export function formatPinValue(key: keyof ExperimentConfig, value: ExperimentConfig[keyof ExperimentConfig], t: Translate = EN, named = false): string {
+  if (Array.isArray(value)) return value.length === 0 ? t('views.common.none') : value.join(',');
   if (typeof value === 'number') {
-    if (key === 'prox') return value === 1 ? 'on' : 'off';
-    if (key === 'pool') return value > 1 ? `${value}×${value}` : 'none';
+    if (key === 'prox') return t(value === 1 ? 'views.common.on' : 'views.common.off');
+    if (key === 'pool') return value > 1 ? `${value}×${value}` : t('views.common.none');
     const text = String(+value.toPrecision(4));
     return key === 'noise' || key === 'split' ? `${text} %` : text;
   }
+  if (key === 'pts') return String(countPoints(value)); // the count: the points themselves would fill the legend
+  const label = named && value !== '' ? optionLabel(key, value, t) : null;
+  if (label !== null) return label;
   return key === 'arch' ? value.toUpperCase() : value;
 }
 
 /** The differences between a pinned run's config and the live one, one "name pinned → live" each, in config order. */
-export function pinDifferences(pinned: ExperimentConfig, live: ExperimentConfig): string[] {
+export function pinDifferences(pinned: ExperimentConfig, live: ExperimentConfig, t: Translate = EN, named = false): string[] {
   return changedKeys(pinned, live)
     .filter((key) => relevant(key, pinned, live))
-    .map((key) => `${PIN_KEY_NAMES[key] ?? key} ${formatPinValue(key, pinned[key])} → ${formatPinValue(key, live[key])}`);
+    .map((key) => t('views.pins.diff', { name: keyName(key, t), from: formatPinValue(key, pinned[key], t, named), to: formatPinValue(key, live[key], t, named) }));
 }
 
 /**
@@ -120,9 +184,9 @@ export function pinDifferences(pinned: ExperimentConfig, live: ExperimentConfig)
  * pinned value → live value ("λ₂ 0 → 0.001"); at most {@link PIN_LABEL_PARTS}
  * differences and "+N more"; "same settings" when none differs.
  */
-export function pinLabel(pinned: ExperimentConfig, live: ExperimentConfig, parts = PIN_LABEL_PARTS): string {
-  const diffs = pinDifferences(pinned, live);
-  if (diffs.length === 0) return 'same settings';
-  const shown = diffs.slice(0, parts).join(', ');
-  return diffs.length > parts ? `${shown} +${diffs.length - parts} more` : shown;
+export function pinLabel(pinned: ExperimentConfig, live: ExperimentConfig, parts = PIN_LABEL_PARTS, t: Translate = EN, named = false): string {
+  const diffs = pinDifferences(pinned, live, t, named);
+  if (diffs.length === 0) return t('views.pins.sameSettings');
+  const shown = diffs.slice(0, parts).join(t('views.pins.listSep'));
+  return diffs.length > parts ? t('views.pins.more', { shown, n: diffs.length - parts }) : shown;
 }

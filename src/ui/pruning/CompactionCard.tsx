@@ -4,6 +4,7 @@ import { convLayersOf } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount } from '../format';
 import { ratioText } from './pruningView';
+import { useT } from '../i18n';
 
 /** Bytes in kB or MB, one decimal. */
 function formatBytes(bytes: number): string {
@@ -40,6 +41,7 @@ function neurons(c: MeasuredCost): number {
 export function CompactionCard() {
   const compaction = useAppStore((s) => s.pruning.compaction);
   const convCount = useAppStore((s) => convLayersOf(s.config).length);
+  const t = useT();
   if (compaction === null) return null;
   const { before, after } = compaction;
   const same = neurons(before) === neurons(after);
@@ -47,25 +49,25 @@ export function CompactionCard() {
     <div className="chart-card" data-testid="compaction-table" data-step={compaction.step}>
       <div className="chart-head">
         <h2>
-          Compacted model <span className="chart-sub">(neurons physically removed at step {formatCount(compaction.step)})</span>
+          {t('views.compact.title')} <span className="chart-sub">{t('views.compact.sub', { step: formatCount(compaction.step) })}</span>
         </h2>
       </div>
       <table className="data-table compaction">
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-            <th scope="col">Smaller / faster by</th>
+            <th scope="col">{t('views.compact.before')}</th>
+            <th scope="col">{t('views.compact.after')}</th>
+            <th scope="col">{t('views.compact.ratio')}</th>
           </tr>
         </thead>
         <tbody>
-          <Row label={convCount > 0 ? `Filters (${convCount} conv layers) · dense widths` : 'Hidden widths'} before={before.hidden.join(' · ') || '—'} after={after.hidden.join(' · ') || '—'} ratio={ratioText(neurons(before), neurons(after))} />
-          <Row label="Parameters" before={formatCount(before.params)} after={formatCount(after.params)} ratio={ratioText(before.params, after.params)} />
-          <Row label="FLOPs per sample" before={formatCount(before.flops)} after={formatCount(after.flops)} ratio={ratioText(before.flops, after.flops)} />
-          <Row label="Model size (float32)" before={formatBytes(before.bytes)} after={formatBytes(after.bytes)} ratio={ratioText(before.bytes, after.bytes)} />
+          <Row label={convCount > 0 ? t('views.compact.filters', { n: convCount }) : t('views.compact.hidden')} before={before.hidden.join(' · ') || '—'} after={after.hidden.join(' · ') || '—'} ratio={ratioText(neurons(before), neurons(after))} />
+          <Row label={t('views.compact.params')} before={formatCount(before.params)} after={formatCount(after.params)} ratio={ratioText(before.params, after.params)} />
+          <Row label={t('views.compact.flops')} before={formatCount(before.flops)} after={formatCount(after.flops)} ratio={ratioText(before.flops, after.flops)} />
+          <Row label={t('views.compact.size')} before={formatBytes(before.bytes)} after={formatBytes(after.bytes)} ratio={ratioText(before.bytes, after.bytes)} />
           <Row
-            label={`Inference time, batch of ${formatCount(after.inferenceRows)} rows`}
+            label={t('views.compact.time', { rows: formatCount(after.inferenceRows) })}
             before={
               <span data-testid="metric-infer-before" data-value={before.inferenceMs}>
                 {formatMs(before.inferenceMs)}
@@ -81,9 +83,8 @@ export function CompactionCard() {
         </tbody>
       </table>
       <p className="caption">
-        {same ? 'No neuron was masked (keep = 100 %), so nothing was removed. ' : null}
-        Removing whole neurons shrinks every matrix, so the model really runs faster. Zeroing single weights (unstructured sparsity) only means fewer non-zeros: the dense
-        matrices, and the time, stay the same.
+        {same ? t('views.compact.same') : null}
+        {t('views.compact.caption')}
       </p>
     </div>
   );

@@ -3,23 +3,30 @@ import type { LotteryRow } from '../../protocol/messages';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { comparisonTable } from './pruningView';
+import { useT, type MessageKey } from '../i18n';
+import { lotteryLabel } from '../labels';
 
-const MODE_TITLES: Record<LotteryRow['mode'], string> = {
-  rewind: 'Winning ticket: rewound to init',
-  random: 'Control: random re-init',
+const MODE_TITLES: Record<LotteryRow['mode'], MessageKey> = {
+  rewind: 'views.lottery.rewind',
+  random: 'views.lottery.random',
 };
 
 /** One lottery table; `current` marks the rows of this run (`data-testid="lottery-row"`) for tests. */
 function RoundsTable({ rows, classification, current }: { rows: LotteryRow[]; classification: boolean; current: boolean }) {
+  const t = useT();
   return (
     <table className="data-table lottery">
       <thead>
         <tr>
-          <th scope="col">Round</th>
-          <th scope="col">Weights left</th>
-          <th scope="col">{classification ? 'Test accuracy' : 'Test loss'}</th>
-          {classification ? <th scope="col" title="Best test accuracy during the round">Best</th> : null}
-          <th scope="col">Step</th>
+          <th scope="col">{t('views.lottery.round')}</th>
+          <th scope="col">{t('views.lottery.left')}</th>
+          <th scope="col">{t(classification ? 'views.lottery.testAccuracy' : 'views.lottery.testLoss')}</th>
+          {classification ? (
+            <th scope="col" title={t('views.lottery.bestTitle')}>
+              {t('views.lottery.best')}
+            </th>
+          ) : null}
+          <th scope="col">{t('views.lottery.step')}</th>
         </tr>
       </thead>
       <tbody>
@@ -31,7 +38,7 @@ function RoundsTable({ rows, classification, current }: { rows: LotteryRow[]; cl
             data-remaining={r.remaining}
             data-accuracy={r.testAccuracy}
           >
-            <td>{r.round === 0 ? '0 (dense)' : r.round}</td>
+            <td>{r.round === 0 ? t('views.lottery.dense') : r.round}</td>
             <td>{formatPercent(r.remaining)}</td>
             <td className="num-strong">{classification ? formatPercent(r.testAccuracy) : formatLoss(r.testLoss)}</td>
             {classification ? <td>{formatPercent(r.bestAccuracy)}</td> : null}
@@ -56,36 +63,32 @@ export function LotteryTable() {
   const classification = datasetInfo(useAppStore((s) => s.config.dataset)).task === 'classification';
   const mode: LotteryRow['mode'] | null = lottery.rows[0]?.mode ?? (configMode === 'off' ? null : configMode);
   const other = comparisonTable(history, mode);
+  const t = useT();
 
   return (
     <div className="chart-card" data-testid="lottery-table" data-done={lottery.done}>
       <div className="chart-head">
         <h2>
-          Lottery tickets <span className="chart-sub">(Frankle &amp; Carbin 2019)</span>
+          {t('views.lottery.title')} <span className="chart-sub">{t('views.lottery.sub')}</span>
         </h2>
       </div>
-      <p className="caption">
-        Train, prune the smallest remaining weights, reset the survivors to their initial values, train again. A winning ticket keeps its accuracy with few weights left; the
-        same mask with freshly random weights (the control) does worse. Run both modes to compare.
-      </p>
+      <p className="caption">{t('views.lottery.caption')}</p>
       <div className="lottery-grid">
         <div>
-          <h3>{mode === null ? 'This run' : MODE_TITLES[mode]}</h3>
+          <h3>{t(mode === null ? 'views.lottery.thisRun' : MODE_TITLES[mode])}</h3>
           {lottery.rows.length > 0 ? (
             <RoundsTable rows={lottery.rows} classification={classification} current />
           ) : (
-            <p className="muted">Press play: each round trains {formatCount(ltSteps)} steps, then prunes and rewinds.</p>
+            <p className="muted">{t('views.lottery.pressPlay', { steps: formatCount(ltSteps) })}</p>
           )}
-          {lottery.done ? <p className="muted">Finished.</p> : null}
+          {lottery.done ? <p className="muted">{t('views.lottery.finished')}</p> : null}
         </div>
         <div>
-          <h3>{other === null ? 'For comparison' : MODE_TITLES[other[0].mode]}</h3>
+          <h3>{t(other === null ? 'views.lottery.comparison' : MODE_TITLES[other[0].mode])}</h3>
           {other !== null ? (
             <RoundsTable rows={other} classification={classification} current={false} />
           ) : (
-            <p className="muted">
-              Finish this run, then switch to {mode === 'random' ? 'rewind' : 'random'} and run again: its table appears here, round by round beside this one.
-            </p>
+            <p className="muted">{t('views.lottery.other', { mode: lotteryLabel(t, mode === 'random' ? 'rewind' : 'random') })}</p>
           )}
         </div>
       </div>

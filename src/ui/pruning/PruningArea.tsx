@@ -4,6 +4,7 @@ import { LotteryTable } from './LotteryTable';
 import { ScheduleCurve } from './ScheduleCurve';
 import { SweepPanel } from './SweepChart';
 import { WeightHistogram } from './WeightHistogram';
+import { useT } from '../i18n';
 
 /**
  * The pruning pictures below the step-axis charts: weight histogram and
@@ -13,9 +14,10 @@ import { WeightHistogram } from './WeightHistogram';
 export function PruningArea() {
   const scheduled = useAppStore((s) => s.config.sched === 'poly');
   const lottery = useAppStore((s) => s.config.lottery !== 'off' || s.pruning.lottery.rows.length > 0);
+  const t = useT();
   return (
-    <section className="pruning" aria-label="Pruning">
-      <h2 className="section-title">Pruning</h2>
+    <section className="pruning" aria-label={t('views.pruning.section')}>
+      <h2 className="section-title">{t('views.pruning.section')}</h2>
       <div className="pruning-pair">
         <WeightHistogram />
         <SweepPanel />

@@ -10,8 +10,10 @@ import { STAGGER_MS, useLagged, useStable } from '../charts/useLagged';
 import { formatPercent } from '../format';
 import { pruningStepDots, sameSparsityRows, sparsityRows, targetCurve, type SparsityRow } from './pruningView';
 
-const TARGET_COLOUR = '#7a4fb5';
-const NOW_COLOUR = '#c0392b';
+import { SCHEDULE_NOW_COLOUR as NOW_COLOUR, TARGET_COLOUR } from '../charts/palette';
+import { ChartAlt } from '../a11y/ChartAlt';
+import { scheduleSummary } from '../a11y/summaries';
+import { useT } from '../i18n';
 const ScheduleChart = memo(function ScheduleChart({
   schedule,
   xMax,
@@ -28,16 +30,17 @@ const ScheduleChart = memo(function ScheduleChart({
     const steps = pruningStepDots(schedule.beginStep, schedule.endStep, Math.max(1, Math.floor(schedule.frequency)));
     return steps === null ? [] : steps.map((t) => ({ step: t, target: polynomialSparsity(schedule, t) }));
   }, [schedule]);
+  const t = useT();
   return (
-    <ComposedChart responsive style={{ width: '100%', height: 240 }} margin={{ top: 22, right: 24, bottom: 4, left: 4 }}>
+    <ComposedChart accessibilityLayer={false} responsive style={{ width: '100%', height: 240 }} margin={{ top: 22, right: 24, bottom: 4, left: 4 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis dataKey="step" type="number" domain={[0, xMax]} tickFormatter={tickStep} allowDecimals={false} stroke="#5b6470" />
       <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={tickPercent} width={56} stroke="#5b6470" />
-      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? formatPercent(v) : String(v))} labelFormatter={(s) => `step ${String(s)}`} />
-      <Line data={curve} name="Target" dataKey="target" type="linear" stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} />
-      {dots.length > 0 ? <Scatter data={dots} name="Pruning step" dataKey="target" fill={TARGET_COLOUR} isAnimationActive={false} /> : null}
-      <Line data={measured} name="Measured" dataKey="sparsity" type="stepAfter" stroke={OVERALL_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
-      <ReferenceLine x={step} stroke={NOW_COLOUR} strokeWidth={2} label={{ value: 'now', position: 'top', fill: NOW_COLOUR, fontSize: 14, fontWeight: 600 }} />
+      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? formatPercent(v) : String(v))} labelFormatter={(s) => t('views.common.stepN', { step: String(s) })} />
+      <Line data={curve} name={t('views.schedule.target')} dataKey="target" type="linear" stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} />
+      {dots.length > 0 ? <Scatter data={dots} name={t('views.schedule.pruningStep')} dataKey="target" fill={TARGET_COLOUR} isAnimationActive={false} /> : null}
+      <Line data={measured} name={t('views.schedule.measured')} dataKey="sparsity" type="stepAfter" stroke={OVERALL_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
+      <ReferenceLine x={step} stroke={NOW_COLOUR} strokeWidth={2} label={{ value: t('views.common.now'), position: 'top', fill: NOW_COLOUR, fontSize: 14, fontWeight: 600 }} />
     </ComposedChart>
   );
 });
@@ -60,27 +63,33 @@ export function ScheduleCurve() {
   // Its own redraw slot, after the step-axis charts.
   const view = useLagged(useMemo(() => ({ measured, step, xMax }), [measured, step, xMax]), STAGGER_MS.schedule);
   const tooSparse = schedule.frequency > schedule.endStep - schedule.beginStep;
+  const t = useT();
+  const lastMeasured = view.measured.length > 0 ? view.measured[view.measured.length - 1].sparsity : null;
 
   return (
     <div className="chart-card" data-testid="schedule-curve" data-begin={schedule.beginStep} data-end={schedule.endStep}>
       <div className="chart-head">
         <h2>
-          Gradual pruning schedule <span className="chart-sub">(Zhu &amp; Gupta 2017)</span>
+          {t('views.schedule.title')} <span className="chart-sub">{t('views.schedule.sub')}</span>
         </h2>
-        <ul className="legend" aria-label="Lines">
-          <li className="legend-target">Target</li>
-          <li className="legend-overall">Measured</li>
-          <li className="legend-now">Now</li>
+        <ul className="legend" aria-label={t('views.common.lines')}>
+          <li className="legend-target">{t('views.schedule.target')}</li>
+          <li className="legend-overall">{t('views.schedule.measured')}</li>
+          <li className="legend-now">{t('views.schedule.now')}</li>
         </ul>
       </div>
-      <p className="caption">
-        Prune fast at first, while many weights are redundant, then ever more gently so the network can recover in between. Dots: the steps where the mask is updated, from{' '}
-        {formatPercent(schedule.initialSparsity)} to {formatPercent(schedule.finalSparsity)}.
-      </p>
+      <p className="caption">{t('views.schedule.caption', { from: formatPercent(schedule.initialSparsity), to: formatPercent(schedule.finalSparsity) })}</p>
       {tooSparse ? (
-        <p className="caption caption-warn">The mask updates every {schedule.frequency} steps but the schedule lasts {Math.max(0, schedule.endStep - schedule.beginStep)}: it prunes only once, at step {schedule.beginStep}.</p>
+        <p className="caption caption-warn">
+          {t('views.schedule.tooSparse', { freq: schedule.frequency, length: Math.max(0, schedule.endStep - schedule.beginStep), begin: schedule.beginStep })}
+        </p>
       ) : null}
-      <ScheduleChart schedule={schedule} xMax={view.xMax} step={view.step} measured={view.measured} />
+      <ChartAlt
+        name={t('a11y.schedule.name')}
+        summary={scheduleSummary(t, { initial: schedule.initialSparsity, final: schedule.finalSparsity, begin: schedule.beginStep, end: schedule.endStep }, view.step, lastMeasured)}
+      >
+        <ScheduleChart schedule={schedule} xMax={view.xMax} step={view.step} measured={view.measured} />
+      </ChartAlt>
     </div>
   );
 }

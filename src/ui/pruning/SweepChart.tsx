@@ -7,10 +7,11 @@ import { STAGGER_MS, useLagged } from '../charts/useLagged';
 import { formatLoss, formatPercent } from '../format';
 import { modelSparsity, sweepData, type SweepDatum } from './pruningView';
 
-/** The sweep line's colour. */
-const SWEEP_COLOUR = '#7a4fb5';
-/** The current network's marker. */
-const CURRENT_COLOUR = '#e07b00';
+import { CURRENT_COLOUR, SWEEP_COLOUR } from '../charts/palette';
+import { ChartAlt } from '../a11y/ChartAlt';
+import { sweepSummary } from '../a11y/summaries';
+import { useT } from '../i18n';
+import { rich } from '../charts/richText';
 
 /** The current network as a marker: its sparsity and test figure, labelled. */
 interface CurrentPoint {
@@ -28,8 +29,9 @@ const PercentTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
  */
 const SweepPlot = memo(function SweepPlot({ data, current, classification }: { data: SweepDatum[]; current: CurrentPoint | null; classification: boolean }) {
   const yTick = classification ? tickPercent : tickLoss;
+  const t = useT();
   return (
-    <ComposedChart responsive style={{ width: '100%', height: 260 }} margin={{ top: 26, right: 24, bottom: 18, left: 4 }}>
+    <ComposedChart accessibilityLayer={false} responsive style={{ width: '100%', height: 260 }} margin={{ top: 26, right: 24, bottom: 18, left: 4 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis
         dataKey="sparsity"
@@ -38,7 +40,7 @@ const SweepPlot = memo(function SweepPlot({ data, current, classification }: { d
         ticks={PercentTicks}
         tickFormatter={tickPercent}
         stroke="#5b6470"
-        label={{ value: 'sparsity (weights removed)', position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
+        label={{ value: t('views.sweep.axis'), position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
       />
       <YAxis
         dataKey="y"
@@ -52,11 +54,11 @@ const SweepPlot = memo(function SweepPlot({ data, current, classification }: { d
       <Tooltip
         isAnimationActive={false}
         formatter={(v) => (typeof v === 'number' ? (classification ? formatPercent(v) : formatLoss(v)) : String(v))}
-        labelFormatter={(s) => `sparsity ${typeof s === 'number' ? formatPercent(s) : String(s)}`}
+        labelFormatter={(s) => t('views.common.sparsityN', { value: typeof s === 'number' ? formatPercent(s) : String(s) })}
       />
       <Line
         data={data}
-        name={classification ? 'Test accuracy, pruned, no retraining' : 'Test loss, pruned, no retraining'}
+        name={t(classification ? 'views.sweep.lineAcc' : 'views.sweep.lineLoss')}
         dataKey="y"
         type="linear"
         stroke={SWEEP_COLOUR}
@@ -96,10 +98,11 @@ export function SweepPanel() {
   const testAccuracy = useAppStore((s) => s.run.testAccuracy);
   const testLoss = useAppStore((s) => s.run.testLoss);
   const classification = datasetInfo(dataset).task === 'classification';
+  const t = useT();
 
   const y = classification ? testAccuracy : testLoss;
   const x = model === null ? null : modelSparsity(model);
-  const label = model !== null && model.fineTuneSteps > 0 ? 'fine-tuned' : 'current';
+  const label = t(model !== null && model.fineTuneSteps > 0 ? 'views.sweep.fineTuned' : 'views.sweep.current');
   // A new object only when the marker moves; it redraws in its own slot after the other charts.
   const currentNow = useMemo(() => (x === null || y === null || !Number.isFinite(y) ? null : { x, y, label }), [x, y, label]);
   const current = useLagged(currentNow, STAGGER_MS.sweep);
@@ -108,20 +111,25 @@ export function SweepPanel() {
   return (
     <div className="chart-card pruning-card" data-testid="sweep-chart" data-points={sweep?.points.length ?? 0}>
       <div className="chart-head">
-        <h2>{classification ? 'Accuracy' : 'Test loss'} vs sparsity</h2>
+        <h2>{t(classification ? 'views.sweep.titleAcc' : 'views.sweep.titleLoss')}</h2>
         <button type="button" data-testid="btn-sweep" onClick={() => startSweep()} disabled={sweeping || model === null} aria-busy={sweeping}>
-          {sweeping ? 'Sweeping…' : 'Sweep'}
+          {t(sweeping ? 'views.sweep.sweeping' : 'views.sweep.sweep')}
         </button>
       </div>
       <p className="caption">
-        Han et al.’s picture: the <span className="ink-sweep">line</span> cuts this network’s smallest weights to each sparsity <em>without retraining</em>; the{' '}
-        <span className="ink-current">dot</span> is the network now. Fine-tuning after pruning {classification ? 'lifts the dot above' : 'brings the dot below'} the line.
+        {rich(t(classification ? 'views.sweep.captionAcc' : 'views.sweep.captionLoss'), {
+          line: <span className="ink-sweep">{t('views.sweep.line')}</span>,
+          noRetraining: <em>{t('views.sweep.noRetraining')}</em>,
+          dot: <span className="ink-current">{t('views.sweep.dot')}</span>,
+        })}
       </p>
       {data !== null && data.length > 0 ? (
-        <SweepPlot data={data} current={current} classification={classification} />
+        <ChartAlt name={t(classification ? 'a11y.sweep.name' : 'a11y.sweep.nameLoss')} summary={sweepSummary(t, data, current, classification)}>
+          <SweepPlot data={data} current={current} classification={classification} />
+        </ChartAlt>
       ) : (
         <div className="chart-empty h260">
-          <p>{sweeping ? 'Pruning a copy to 0 … 99 % and testing each…' : 'Press Sweep to test this network at 0 … 99 % sparsity, without retraining.'}</p>
+          <p>{t(sweeping ? 'views.sweep.running' : 'views.sweep.empty')}</p>
         </div>
       )}
     </div>

@@ -6,29 +6,39 @@ import { AXIS_HEIGHT, drawHistograms, logAxis, panelHeight, signedAxis, type His
 import { binMagnitudes, binSigned, logBins, maxAbs, signedBins, type LayerHistogram } from './histogram';
 import { subscribeVisible } from '../subscribeVisible';
 import { layerCuts } from './pruningView';
+import { useLiveDescription } from '../a11y/ChartAlt';
+import { histogramSummary } from '../a11y/summaries';
+import { useT, type Translate } from '../i18n';
+import { rich } from '../charts/richText';
 
 /** What the histogram shows: |w| on a log axis (pruning's view), or signed w on a linear one (regularisation's view). */
 export type HistogramView = 'log' | 'signed';
 
 /** What the last snapshot binned to: the canvas redraws from this when only the cut moves. */
 interface Binned {
-  axis: HistogramAxis;
-  titles: string[];
+  /** The shared axis, its words in the language of the translator given. */
+  axisOf(t: Translate): HistogramAxis;
+  /** Each kernel layer's [inputs, outputs], for its panel title. */
+  dims: [number, number][];
   hists: LayerHistogram[];
+}
+
+/** A panel's title: "Layer 2 · 300 → 100", the last one "Output layer · …". */
+function panelTitle(t: Translate, l: number, count: number, [rows, cols]: [number, number]): string {
+  return t('views.common.layerTitle', { name: l === count - 1 ? t('views.common.outputLayer') : t('views.common.layerN', { n: l + 1 }), rows, cols });
 }
 
 /** Bins every kernel of `snapshot` (dense weights) on one shared axis of `view`, pruned = mask 0. */
 function binSnapshot(snapshot: WeightSnapshot, view: HistogramView): Binned {
   const kernels = snapshot.layers.map((l) => l.kernel);
   const hiAbs = maxAbs(kernels);
-  const last = snapshot.layers.length - 1;
-  const titles = snapshot.layers.map((l, i) => `${i === last ? 'Output layer' : `Layer ${i + 1}`} · ${l.inDim} → ${l.outDim}`);
+  const dims = snapshot.layers.map((l): [number, number] => [l.inDim, l.outDim]);
   if (view === 'signed') {
     const bins = signedBins(hiAbs);
-    return { axis: signedAxis(bins), titles, hists: snapshot.layers.map((l, i) => binSigned(l.kernel, snapshot.masks[i] ?? null, bins)) };
+    return { axisOf: (t) => signedAxis(bins, t), dims, hists: snapshot.layers.map((l, i) => binSigned(l.kernel, snapshot.masks[i] ?? null, bins)) };
   }
   const bins = logBins(hiAbs);
-  return { axis: logAxis(bins), titles, hists: snapshot.layers.map((l, i) => binMagnitudes(l.kernel, snapshot.masks[i] ?? null, bins)) };
+  return { axisOf: (t) => logAxis(bins, t), dims, hists: snapshot.layers.map((l, i) => binMagnitudes(l.kernel, snapshot.masks[i] ?? null, bins)) };
 }
 
 /**
@@ -53,6 +63,9 @@ export function WeightHistogram() {
   // Layers of the latest snapshot; 0 before the first one (the empty state).
   const [layerCount, setLayerCount] = useState(() => store.snapshot.get()?.layers.length ?? 0);
   const hasWeights = layerCount > 0;
+  const t = useT();
+  const tRef = useRef<Translate>(t);
+  const desc = useLiveDescription();
 
   // Stable for the component's life: reads everything through refs.
   const draw = useRef(() => {
@@ -71,8 +84,9 @@ export function WeightHistogram() {
     const ctx = canvas.getContext('2d');
     if (ctx === null) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const panels: HistogramPanel[] = data.hists.map((hist, l) => ({ title: data.titles[l], hist, cut: cuts.current[l] ?? 0 }));
-    drawHistograms(ctx, width, panels, data.axis);
+    const tr = tRef.current;
+    const panels: HistogramPanel[] = data.hists.map((hist, l) => ({ title: panelTitle(tr, l, data.hists.length, data.dims[l]), hist, cut: cuts.current[l] ?? 0 }));
+    drawHistograms(ctx, width, panels, data.axisOf(tr), tr);
     let pruned = 0;
     let total = 0;
     for (const h of data.hists) {
@@ -84,7 +98,14 @@ export function WeightHistogram() {
     wrap.dataset.total = String(total);
     wrap.dataset.cuts = cuts.current.join(',');
     wrap.dataset.view = viewRef.current;
+    desc.set(histogramSummary(tRef.current, data.hists, cuts.current));
   }).current;
+
+  // A language switch rewrites the description.
+  useEffect(() => {
+    tRef.current = t;
+    draw();
+  }, [t, draw]);
 
   // Re-subscribes on a view change, which re-bins the latest snapshot at once.
   useEffect(() => {
@@ -113,42 +134,37 @@ export function WeightHistogram() {
   return (
     <div className="chart-card pruning-card" data-testid="weight-histogram">
       <div className="chart-head">
-        <h2>{view === 'log' ? 'Weight sizes by layer' : 'Weights by layer'}</h2>
-        <ul className="legend" aria-label="Bars">
-          <li className="legend-box legend-kept">Kept</li>
-          {view === 'signed' ? <li className="legend-box legend-zero">Exactly 0</li> : null}
-          <li className="legend-box legend-pruned">Pruned</li>
-          <li className="legend-cut">Cut</li>
+        <h2>{t(view === 'log' ? 'views.hist.titleLog' : 'views.hist.titleSigned')}</h2>
+        <ul className="legend" aria-label={t('views.hist.bars')}>
+          <li className="legend-box legend-kept">{t('views.hist.kept')}</li>
+          {view === 'signed' ? <li className="legend-box legend-zero">{t('views.hist.zero')}</li> : null}
+          <li className="legend-box legend-pruned">{t('views.common.pruned')}</li>
+          <li className="legend-cut">{t('views.hist.cut')}</li>
         </ul>
       </div>
-      <div className="view-switch" role="radiogroup" aria-label="Histogram axis">
+      <div className="view-switch" role="radiogroup" aria-label={t('views.hist.axisGroup')}>
         <label>
           <input type="radio" name="histogram-view" data-testid="histogram-view-log" checked={view === 'log'} onChange={() => setView('log')} />
-          |w|, log
+          {t('views.hist.viewLog')}
         </label>
         <label>
           <input type="radio" name="histogram-view" data-testid="histogram-view-signed" checked={view === 'signed'} onChange={() => setView('signed')} />
-          signed w, linear
+          {t('views.hist.viewSigned')}
         </label>
       </div>
       {view === 'log' ? (
-        <p className="caption">
-          Each bar counts weights of that size |w|. Magnitude pruning removes the small ones — everything left of the red cut turns grey; pruning whole neurons greys weights
-          of every size.
-        </p>
+        <p className="caption">{t('views.hist.captionLog')}</p>
       ) : (
-        <p className="caption">
-          Each bar counts weights of that value w; the <span className="ink-zero">middle bar</span> counts exact zeros. L1 piles weights onto zero and leaves heavy tails; L2
-          squeezes them into a narrow bell with no exact zeros. Pruning cuts between the two red lines.
-        </p>
+        <p className="caption">{rich(t('views.hist.captionSigned'), { middle: <span className="ink-zero">{t('views.hist.middleBar')}</span> })}</p>
       )}
       {hasWeights ? (
         <div ref={wrapRef} className="histogram-canvas">
-          <canvas ref={canvasRef} role="img" aria-label="Histogram of weight magnitudes per layer, kept and pruned" />
+          <canvas ref={canvasRef} role="img" aria-label={t('views.hist.aria')} aria-describedby={desc.id} />
+          <span {...desc.props} />
         </div>
       ) : (
         <div className="chart-empty h200">
-          <p>The weights appear after the first step.</p>
+          <p>{t('views.common.weightsEmpty')}</p>
         </div>
       )}
     </div>

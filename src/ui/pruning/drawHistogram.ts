@@ -6,6 +6,11 @@
  */
 import { axisPosition, decadeTicks, signedAxisPosition, signedTicks, type LayerHistogram, type LogBins, type SignedBins } from './histogram';
 
+import { translator, type Translate } from '../i18n';
+
+/** English, for callers that give no translator. */
+const EN = translator('en');
+
 export const KEPT_COLOUR = '#1f6fb4';
 export const PRUNED_COLOUR = '#c3c9d1';
 export const CUT_COLOUR = '#c0392b';
@@ -66,26 +71,26 @@ export interface HistogramAxis {
 }
 
 /** The |w| axis on a log scale: the underflow slot, then `bins.count` log bins. */
-export function logAxis(bins: LogBins): HistogramAxis {
+export function logAxis(bins: LogBins, t: Translate = EN): HistogramAxis {
   return {
     slots: bins.count + 1,
     position: (v) => axisPosition(bins, v),
     ticks: decadeTicks(bins),
-    leftLabel: '≈0',
-    title: '|w|, log scale →',
+    leftLabel: t('views.hist.nearZero'),
+    title: t('views.hist.axisLog'),
     cutAt: (cut) => [cut],
     zeroSlot: -1,
   };
 }
 
 /** The signed w axis, linear and symmetric, with the exact-zero slot in the middle. */
-export function signedAxis(bins: SignedBins): HistogramAxis {
+export function signedAxis(bins: SignedBins, t: Translate = EN): HistogramAxis {
   return {
     slots: 2 * bins.perSide + 1,
     position: (v) => signedAxisPosition(bins, v),
     ticks: signedTicks(bins),
     leftLabel: null,
-    title: '← negative · w, linear scale · positive →',
+    title: t('views.hist.axisSigned'),
     cutAt: (cut) => [-cut, cut],
     zeroSlot: bins.perSide,
   };
@@ -95,7 +100,7 @@ export function signedAxis(bins: SignedBins): HistogramAxis {
  * Draws `panels` into `ctx` (already scaled to CSS pixels) over `width` CSS
  * pixels on `axis`; the canvas must be `panels.length · panelHeight + AXIS_HEIGHT` tall.
  */
-export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, panels: readonly HistogramPanel[], axis: HistogramAxis): void {
+export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, panels: readonly HistogramPanel[], axis: HistogramAxis, t: Translate = EN): void {
   const ph = panelHeight(panels.length);
   const height = panels.length * ph + AXIS_HEIGHT;
   ctx.clearRect(0, 0, width, height);
@@ -121,8 +126,8 @@ export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, pan
     ctx.font = '14px system-ui, sans-serif';
     ctx.textAlign = 'right';
     const keptShare = total > 0 ? ((total - prunedTotal) / total) * 100 : 100;
-    const zeroText = axis.zeroSlot >= 0 ? ` · ${total > 0 ? ((zeros / total) * 100).toFixed(1) : '0.0'} % exactly 0` : '';
-    ctx.fillText(`${keptShare.toFixed(1)} % kept${zeroText}`, width - PAD_RIGHT, top + 17);
+    const zeroText = axis.zeroSlot >= 0 ? t('views.hist.zeroShare', { share: total > 0 ? ((zeros / total) * 100).toFixed(1) : '0.0' }) : '';
+    ctx.fillText(`${t('views.hist.keptShare', { share: keptShare.toFixed(1) })}${zeroText}`, width - PAD_RIGHT, top + 17);
 
     // Grid lines at the ticks.
     ctx.strokeStyle = GRID;
@@ -191,7 +196,7 @@ export function drawHistograms(ctx: CanvasRenderingContext2D, width: number, pan
       ctx.setLineDash([]);
       const cx = at[at.length - 1];
       ctx.font = '600 13px system-ui, sans-serif';
-      const label = `cut ${magnitudeLabel(panel.cut)}`;
+      const label = t('views.hist.cutAt', { value: magnitudeLabel(panel.cut) });
       const labelW = ctx.measureText(label).width;
       const right = cx + 8 + labelW < PAD_LEFT + plotW;
       const lx = right ? cx + 5 : cx - 5 - labelW;

@@ -2,6 +2,8 @@ import type { JobKind } from '../../protocol/messages';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount } from '../format';
 import { progressFraction } from './regulariseView';
+import { useT } from '../i18n';
+import { useRuntimeText } from '../i18n/runtime';
 
 /**
  * The progress of the running job of `kind` (a bar, what runs now, a cancel
@@ -12,10 +14,12 @@ import { progressFraction } from './regulariseView';
 export function JobProgress({ kind, message }: { kind: JobKind; message: string | null }) {
   const job = useAppStore((s) => s.regularisation.job);
   const cancelJob = useAppStore((s) => s.cancelJob);
+  const t = useT();
+  const runtime = useRuntimeText();
   if (job === null || job.kind !== kind) {
     return message !== null ? (
       <p className="caption caption-warn" role="status">
-        {message}
+        {runtime(message)}
       </p>
     ) : null;
   }
@@ -26,7 +30,7 @@ export function JobProgress({ kind, message }: { kind: JobKind; message: string 
       <div className="job-progress-row">
         <progress
           data-testid="job-progress"
-          aria-label={kind === 'lambdaSweep' ? 'λ sweep progress' : 'Regularise-then-prune progress'}
+          aria-label={t(kind === 'lambdaSweep' ? 'views.job.progressLambda' : 'views.job.progressRegPrune')}
           data-done={job.done}
           data-total={job.total}
           max={1}
@@ -34,13 +38,13 @@ export function JobProgress({ kind, message }: { kind: JobKind; message: string 
           {...(fraction === null ? {} : { value: fraction })}
         />
         <button type="button" data-testid="btn-cancel-job" onClick={() => cancelJob()} disabled={cancelling}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
+          {t(cancelling ? 'views.job.cancelling' : 'views.common.cancel')}
         </button>
       </div>
       <p className="job-label" aria-live="polite">
-        {job.total > 0 ? `${formatCount(job.done)} of ${formatCount(job.total)} · ` : null}
-        {job.label}
-        {' · training is paused meanwhile'}
+        {job.total > 0 ? t('views.job.count', { done: formatCount(job.done), total: formatCount(job.total) }) : null}
+        {runtime(job.label)}
+        {t('views.job.paused')}
       </p>
     </div>
   );

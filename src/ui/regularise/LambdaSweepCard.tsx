@@ -7,6 +7,9 @@ import { downloadText } from '../download';
 import { JobProgress } from './JobProgress';
 import { LAMBDA_CSV_NAME, formatLambda, lambdaSweepCsv, sweepKindLabel, sweepReading, validationRows } from './regulariseView';
 import { ValidationCurve } from './ValidationCurve';
+import { ChartAlt } from '../a11y/ChartAlt';
+import { validationSummary } from '../a11y/summaries';
+import { useT } from '../i18n';
 
 /**
  * Choosing λ by k-fold cross-validation: a button that asks the worker for the
@@ -18,6 +21,7 @@ export function LambdaSweepCard({ message }: { message: string | null }) {
   const result = useAppStore((s) => s.regularisation.lambdaSweep);
   const jobKind = useAppStore((s) => s.regularisation.job?.kind ?? null);
   const busy = jobKind !== null;
+  const t = useT();
   const start = useAppStore((s) => s.lambdaSweep);
   const applyLambda = useAppStore((s) => s.applyLambda);
   const cfg = useAppStore(
@@ -27,7 +31,7 @@ export function LambdaSweepCard({ message }: { message: string | null }) {
   const rows = useMemo(() => (result === null ? [] : validationRows(result)), [result]);
 
   // The kind the next sweep varies (the worker's rule), and the kind of the one shown.
-  const nextKind = sweepKindLabel({ kind: sweptPenalty(cfg), prox: cfg.prox === 1 });
+  const nextKind = sweepKindLabel({ kind: sweptPenalty(cfg), prox: cfg.prox === 1 }, t);
   const kind = result?.kind ?? sweptPenalty(cfg);
   // The λ in use now for the shown kind (L1's for elastic net, where both are equal after applying).
   const currentLambda = kind === 'l2' ? cfg.l2 : cfg.l1;
@@ -37,52 +41,56 @@ export function LambdaSweepCard({ message }: { message: string | null }) {
   return (
     <div className="chart-card reg-card" data-testid="lambda-sweep-card" data-points={result?.points.length ?? 0}>
       <div className="chart-head">
-        <h2>Choosing λ by cross-validation</h2>
+        <h2>{t('views.lambda.title')}</h2>
         <button type="button" data-testid="btn-lambda-sweep" onClick={() => start()} disabled={busy} aria-busy={busy}>
-          Run λ sweep
+          {t('views.lambda.run')}
         </button>
       </div>
       <p className="caption">
-        {cfg.k}-fold cross-validation of {nextKind} over {cfg.points} values of λ from {formatLambda(Math.min(cfg.min, cfg.max))} to {formatLambda(Math.max(cfg.min, cfg.max))},{' '}
-        {cfg.steps} steps per fold, same network and seed (settings: left panel, Regularisation › Choosing λ).
+        {t('views.lambda.setup', {
+          k: cfg.k,
+          kind: nextKind,
+          points: cfg.points,
+          from: formatLambda(Math.min(cfg.min, cfg.max)),
+          to: formatLambda(Math.max(cfg.min, cfg.max)),
+          steps: cfg.steps,
+        })}
       </p>
       <JobProgress kind="lambdaSweep" message={message} />
       {result !== null && rows.length > 0 ? (
         <>
-          <ul className="legend legend-left" aria-label="Lines">
-            <li className="legend-test">Validation (mean of {result.k} folds)</li>
-            <li className="legend-box legend-band">± 1 std over folds</li>
-            <li className="legend-train">Train</li>
-            <li className="legend-best">Best λ</li>
+          <ul className="legend legend-left" aria-label={t('views.common.lines')}>
+            <li className="legend-test">{t('views.lambda.validation', { k: result.k })}</li>
+            <li className="legend-box legend-band">{t('views.lambda.band')}</li>
+            <li className="legend-train">{t('views.lambda.train')}</li>
+            <li className="legend-best">{t('views.lambda.best')}</li>
           </ul>
-          <ValidationCurve rows={rows} bestLambda={result.bestLambda} currentLambda={currentLambda} lossName={classification ? 'cross-entropy' : 'MSE'} />
+          <ChartAlt name={t('a11y.validation.name')} summary={validationSummary(t, rows, formatLambda)}>
+            <ValidationCurve rows={rows} bestLambda={result.bestLambda} currentLambda={currentLambda} lossName={t(classification ? 'views.common.crossEntropy' : 'views.common.mse')} />
+          </ChartAlt>
           <div className="result-row">
             <span>
-              Best λ ({sweepKindLabel(result)}) ={' '}
+              {t('views.lambda.bestIs', { kind: sweepKindLabel(result, t) })}{' '}
               <strong className="ink-best" data-testid="sweep-best-lambda" data-value={result.bestLambda}>
                 {formatLambda(result.bestLambda)}
               </strong>
             </span>
             <button type="button" data-testid="btn-apply-lambda" onClick={() => applyLambda(result.bestLambda)}>
-              {inUse ? `λ = ${formatLambda(result.bestLambda)} in use ✓` : `Use λ = ${formatLambda(result.bestLambda)}`}
+              {t(inUse ? 'views.lambda.inUse' : 'views.lambda.use', { lambda: formatLambda(result.bestLambda) })}
             </button>
             <button type="button" data-testid="btn-lambda-csv" onClick={() => downloadText(LAMBDA_CSV_NAME, lambdaSweepCsv(result))}>
-              Download CSV
+              {t('views.common.downloadCsv')}
             </button>
           </div>
-          <p className="caption">
-            Too small λ over-fits (train ≪ validation), too large under-fits (both high): pick the bottom of the U. The band shows how much the folds disagree.
-          </p>
+          <p className="caption">{t('views.lambda.caption')}</p>
           <p className="reading" data-testid="sweep-reading">
-            {sweepReading(result)}
+            {sweepReading(result, t)}
           </p>
         </>
       ) : (
         <div className="chart-empty h260">
           <p>
-            {jobKind === 'lambdaSweep'
-              ? 'Cross-validating…'
-              : 'Press Run λ sweep to train the network on every fold for each λ and plot validation loss against λ: the U shape between over- and under-fitting.'}
+            {t(jobKind === 'lambdaSweep' ? 'views.lambda.running' : 'views.lambda.empty')}
           </p>
         </div>
       )}

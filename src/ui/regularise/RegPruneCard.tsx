@@ -4,8 +4,12 @@ import { datasetInfo } from '../../engine/data/catalog';
 import { useAppStore } from '../../state/useAppStore';
 import { formatCount } from '../format';
 import { JobProgress } from './JobProgress';
-import { ARM_COLOURS, ARM_NAMES, RegPruneChart } from './RegPruneChart';
+import { ARM_COLOURS, RegPruneChart, armName } from './RegPruneChart';
 import { ARMS, formatLambda, hanReading, regPruneRows } from './regulariseView';
+import { ChartAlt } from '../a11y/ChartAlt';
+import { regPruneSummary } from '../a11y/summaries';
+import { useT } from '../i18n';
+import { rich } from '../charts/richText';
 
 /**
  * Regularise, then prune (the seed article's FAQ; Han et al. 2015): three
@@ -21,47 +25,49 @@ export function RegPruneCard({ message }: { message: string | null }) {
   const classification = datasetInfo(cfg.dataset).task === 'classification';
   const rows = useMemo(() => (result === null ? [] : regPruneRows(result, classification)), [result, classification]);
   const lambda = Math.max(cfg.l1, cfg.l2);
-  const figure = classification ? 'test accuracy' : 'test loss';
+  const t = useT();
+  const figure = t(classification ? 'views.regprune.figureAcc' : 'views.regprune.figureLoss');
 
   return (
     <div className="chart-card reg-card" data-testid="reg-prune-card" data-points={rows.length}>
       <div className="chart-head">
-        <h2>Regularise, then prune</h2>
+        <h2>{t('views.regprune.title')}</h2>
         <button type="button" data-testid="btn-reg-prune" onClick={() => start()} disabled={jobKind !== null} aria-busy={jobKind === 'regPrune'}>
-          Run experiment
+          {t('views.regprune.run')}
         </button>
       </div>
       <p className="caption">
-        Trains three networks from the same seed — no penalty, L1 and L2 at λ = {lambda > 0 ? formatLambda(lambda) : '1e-4 (the default while no penalty is set)'} — for{' '}
-        {formatCount(cfg.steps)} steps, prunes each to 50–95{"\u00a0"}% sparsity, then fine-tunes {formatCount(cfg.tune)} steps with the mask held.
+        {t('views.regprune.setup', { lambda: lambda > 0 ? formatLambda(lambda) : t('views.regprune.defaultLambda'), steps: formatCount(cfg.steps), tune: formatCount(cfg.tune) })}
       </p>
       <JobProgress kind="regPrune" message={message} />
       {result !== null && rows.length > 0 ? (
         <>
-          <ul className="legend legend-left" aria-label="Lines">
+          <ul className="legend legend-left" aria-label={t('views.common.lines')}>
             {ARMS.map((arm) => (
               <li key={arm} className="legend-arm" style={{ color: ARM_COLOURS[arm] }}>
-                <span>{arm === 'none' ? ARM_NAMES[arm] : `${ARM_NAMES[arm]} (λ = ${formatLambda(result.lambda)})`}</span>
+                <span>{arm === 'none' ? armName(arm, t) : t('views.regprune.armLambda', { arm: armName(arm, t), lambda: formatLambda(result.lambda) })}</span>
               </li>
             ))}
-            <li className="legend-dashed">right after pruning</li>
-            <li className="legend-solid">after fine-tuning</li>
+            <li className="legend-dashed">{t('views.regprune.afterPruning')}</li>
+            <li className="legend-solid">{t('views.regprune.afterTuning')}</li>
           </ul>
-          <RegPruneChart rows={rows} classification={classification} />
+          <ChartAlt name={t('a11y.regprune.name')} summary={regPruneSummary(t, rows, ARMS.map((arm) => ({ key: arm, name: armName(arm, t) })), classification)}>
+            <RegPruneChart rows={rows} classification={classification} />
+          </ChartAlt>
           <p className="caption">
-            Han et al. (2015): L1 pushes many weights close to zero, so it loses least <em>right after</em> pruning; L2 does better <em>after</em> retraining. Compare the
-            dashed L1 and L2 lines, then the solid ones. {result.steps} training and {result.tuneSteps} fine-tuning steps per network, {figure} on the test set.
+            {rich(t('views.regprune.caption', { steps: result.steps, tune: result.tuneSteps, figure }), {
+              rightAfter: <em>{t('views.regprune.rightAfter')}</em>,
+              after: <em>{t('views.regprune.afterEm')}</em>,
+            })}
           </p>
           <p className="reading" data-testid="reg-prune-reading">
-            {hanReading(result, classification)}
+            {hanReading(result, classification, t)}
           </p>
         </>
       ) : (
         <div className="chart-empty h260">
           <p>
-            {jobKind === 'regPrune'
-              ? 'Training, pruning and fine-tuning three networks…'
-              : `Press Run experiment to compare no penalty, L1 and L2 after pruning: ${figure} against sparsity, before and after fine-tuning.`}
+            {jobKind === 'regPrune' ? t('views.regprune.running') : t('views.regprune.empty', { figure })}
           </p>
         </div>
       )}

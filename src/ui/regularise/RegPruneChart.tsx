@@ -2,15 +2,21 @@ import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { tickLoss, tickPercent } from '../charts/chartFormat';
 import { formatLoss, formatPercent } from '../format';
+import { ARM_COLOURS as PALETTE_ARM_COLOURS } from '../charts/palette';
 import { ARMS, type Arm, type RegPruneRow } from './regulariseView';
+import { translator, useT, type Translate } from '../i18n';
 
-/** One colour per arm (Okabe–Ito): no penalty grey, L1 vermillion, L2 blue. */
-export const ARM_COLOURS: Record<Arm, string> = { none: '#6b7280', l1: '#d55e00', l2: '#0072b2' };
-export const ARM_NAMES: Record<Arm, string> = { none: 'No penalty', l1: 'L1', l2: 'L2' };
+/** One colour per arm (Okabe–Ito): no penalty grey, L1 vermillion, L2 blue (see palette.ts). */
+export const ARM_COLOURS: Record<Arm, string> = PALETTE_ARM_COLOURS;
+/** An arm's name in the language of `t`: "No penalty", "L1", "L2". */
+export function armName(arm: Arm, t: Translate): string {
+  return arm === 'none' ? t('views.regprune.noPenalty') : arm.toUpperCase();
+}
+export const ARM_NAMES: Record<Arm, string> = { none: armName('none', translator('en')), l1: 'L1', l2: 'L2' };
 
 /** A sparsity as an evenly spaced category: "dense", "50 %", … "95 %". */
-function levelLabel(sparsity: number): string {
-  return sparsity === 0 ? 'dense' : `${+(sparsity * 100).toFixed(1)} %`;
+function levelLabel(sparsity: number, t: Translate): string {
+  return sparsity === 0 ? t('views.regprune.dense') : `${+(sparsity * 100).toFixed(1)} %`;
 }
 
 /** Round accuracy ticks from `low` to 100 %: every 5, 10 or 25 points by the span. */
@@ -29,7 +35,8 @@ function accuracyTicks(low: number): number[] {
  * interesting 80–95 % end is not squeezed.
  */
 export const RegPruneChart = memo(function RegPruneChart({ rows, classification }: { rows: RegPruneRow[]; classification: boolean }) {
-  const data = rows.map((r) => ({ ...r, level: levelLabel(r.sparsity) }));
+  const t = useT();
+  const data = rows.map((r) => ({ ...r, level: levelLabel(r.sparsity, t) }));
   const format = (v: unknown): string => (typeof v === 'number' ? (classification ? formatPercent(v) : formatLoss(v)) : String(v));
   let lowest = 1;
   if (classification) for (const r of rows) for (const a of ARMS) lowest = Math.min(lowest, r[`${a}_before`] ?? 1, r[`${a}_after`] ?? 1);
@@ -38,21 +45,21 @@ export const RegPruneChart = memo(function RegPruneChart({ rows, classification 
   const yDomain: [number, number | 'auto'] = classification ? [yLow, 1] : [0, 'auto'];
   const yTicks = classification ? accuracyTicks(yLow) : undefined;
   return (
-    <LineChart data={data} responsive style={{ width: '100%', height: 280 }} margin={{ top: 12, right: 24, bottom: 18, left: 4 }}>
+    <LineChart accessibilityLayer={false} data={data} responsive style={{ width: '100%', height: 280 }} margin={{ top: 12, right: 24, bottom: 18, left: 4 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis
         dataKey="level"
         type="category"
         stroke="#5b6470"
-        label={{ value: 'sparsity (weights removed, global magnitude)', position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
+        label={{ value: t('views.regprune.axis'), position: 'insideBottom', offset: -12, fill: '#1b2128', fontSize: 14 }}
       />
       <YAxis domain={yDomain} ticks={yTicks} tickFormatter={classification ? tickPercent : tickLoss} width={56} stroke="#5b6470" />
-      <Tooltip isAnimationActive={false} formatter={format} labelFormatter={(l) => `sparsity ${String(l)}`} />
+      <Tooltip isAnimationActive={false} formatter={format} labelFormatter={(l) => t('views.common.sparsityN', { value: String(l) })} />
       {ARMS.map((arm) => (
         <Line
           key={`${arm}_before`}
           dataKey={`${arm}_before`}
-          name={`${ARM_NAMES[arm]}, right after pruning`}
+          name={t('views.regprune.lineBefore', { arm: armName(arm, t) })}
           type="linear"
           stroke={ARM_COLOURS[arm]}
           strokeWidth={2}
@@ -67,7 +74,7 @@ export const RegPruneChart = memo(function RegPruneChart({ rows, classification 
         <Line
           key={`${arm}_after`}
           dataKey={`${arm}_after`}
-          name={`${ARM_NAMES[arm]}, after fine-tuning`}
+          name={t('views.regprune.lineAfter', { arm: armName(arm, t) })}
           type="linear"
           stroke={ARM_COLOURS[arm]}
           strokeWidth={3}

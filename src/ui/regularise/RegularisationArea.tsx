@@ -3,6 +3,7 @@ import type { JobKind } from '../../protocol/messages';
 import { useAppStore } from '../../state/useAppStore';
 import { LambdaSweepCard } from './LambdaSweepCard';
 import { RegPruneCard } from './RegPruneCard';
+import { useT } from '../i18n';
 
 /**
  * The regularisation pictures below the pruning ones: choosing λ by
@@ -16,9 +17,10 @@ export function RegularisationArea() {
   // The store's message does not say which job it is about: remember the last kind that ran (updated during render, React's pattern for state derived from a change).
   const [lastKind, setLastKind] = useState<JobKind | null>(jobKind);
   if (jobKind !== null && jobKind !== lastKind) setLastKind(jobKind);
+  const t = useT();
   return (
-    <section className="regularisation" aria-label="Regularisation">
-      <h2 className="section-title">Regularisation</h2>
+    <section className="regularisation" aria-label={t('views.reg.section')}>
+      <h2 className="section-title">{t('views.reg.section')}</h2>
       <div className="pruning-pair">
         <LambdaSweepCard message={lastKind === 'lambdaSweep' ? jobMessage : null} />
         <RegPruneCard message={lastKind === 'regPrune' ? jobMessage : null} />

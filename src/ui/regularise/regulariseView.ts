@@ -4,6 +4,10 @@
  * both results. No React, so they are unit-tested directly.
  */
 import type { LambdaSweepResult, RegPruneResult } from '../../protocol/messages';
+import { translator, type Translate } from '../i18n';
+
+/** English, for callers (and tests) that give no translator. */
+const EN = translator('en');
 
 /** The CSV's header line, in column order. */
 export const LAMBDA_CSV_HEADER = 'lambda,val_mean,val_std,train_mean,train_std,val_accuracy';
@@ -66,10 +70,10 @@ export function formatLambda(lambda: number): string {
 }
 
 /** Which λ the sweep varied, in words. */
-export function sweepKindLabel(result: Pick<LambdaSweepResult, 'kind' | 'prox'>): string {
-  if (result.kind === 'l1') return result.prox ? 'L1 (proximal)' : 'L1';
-  if (result.kind === 'l2') return 'L2';
-  return 'elastic net (λ₁ = λ₂ = λ)';
+export function sweepKindLabel(result: Pick<LambdaSweepResult, 'kind' | 'prox'>, t: Translate = EN): string {
+  if (result.kind === 'l1') return t(result.prox ? 'views.lambda.kindL1Prox' : 'views.lambda.kindL1');
+  if (result.kind === 'l2') return t('views.lambda.kindL2');
+  return t('views.lambda.kindElastic');
 }
 
 /**
@@ -77,24 +81,22 @@ export function sweepKindLabel(result: Pick<LambdaSweepResult, 'kind' | 'prox'>)
  * whether the grid brackets it (a best λ at an end of the grid means the
  * bottom of the U may lie outside it).
  */
-export function sweepReading(result: LambdaSweepResult): string {
+export function sweepReading(result: LambdaSweepResult, t: Translate = EN): string {
   const rows = validationRows(result);
-  if (rows.length === 0) return 'No λ gave a finite validation loss.';
+  if (rows.length === 0) return t('views.lambda.readNone');
   const bestIndex = rows.findIndex((r) => r.lambda === result.bestLambda);
   const best = rows[bestIndex] ?? rows.reduce((a, b) => (b.valMean < a.valMean ? b : a));
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const at = `Best λ = ${formatLambda(best.lambda)} (validation loss ${best.valMean.toPrecision(3)})`;
-  if (rows.length < 3) return `${at}; too few grid points to see a U.`;
-  if (best === first) {
-    return `${at}, the smallest λ tried: this network barely over-fits here — lower cv_min, or over-fit it more (fewer points, more noise, a wider network).`;
-  }
-  if (best === last) return `${at}, the largest λ tried: the bottom of the U may lie further right — raise cv_max.`;
+  const at = t('views.lambda.readAt', { lambda: formatLambda(best.lambda), loss: best.valMean.toPrecision(3) });
+  if (rows.length < 3) return t('views.lambda.readFew', { at });
+  if (best === first) return t('views.lambda.readFirst', { at });
+  if (best === last) return t('views.lambda.readLast', { at });
   const gapSmall = first.valMean - first.trainMean;
   const bothHigh = last.valMean > best.valMean && last.trainMean > best.trainMean;
-  const left = gapSmall > 0 ? `at λ = ${formatLambda(first.lambda)} validation exceeds train by ${gapSmall.toPrecision(2)} (over-fitting)` : `the smallest λ is worse on validation`;
-  const right = bothHigh ? `at λ = ${formatLambda(last.lambda)} both losses are higher (under-fitting)` : `the largest λ is worse on validation`;
-  return `${at}, inside the grid: ${left}; ${right}.`;
+  const left = gapSmall > 0 ? t('views.lambda.readLeftGap', { lambda: formatLambda(first.lambda), gap: gapSmall.toPrecision(2) }) : t('views.lambda.readLeftWorse');
+  const right = bothHigh ? t('views.lambda.readRightHigh', { lambda: formatLambda(last.lambda) }) : t('views.lambda.readRightWorse');
+  return t('views.lambda.readInside', { at, left, right });
 }
 
 /** The regularise-then-prune arms, in the worker's order. */
@@ -192,34 +194,26 @@ export function hanTally(result: RegPruneResult, classification: boolean): HanTa
   return tally;
 }
 
-/** "3 of 5". */
-function ofLevels(n: number, levels: number): string {
-  return `${n} of ${levels}`;
-}
-
 /**
  * One honest line on Han et al. (2015)'s finding — L1 is better right after
  * pruning, L2 better after retraining — in this run: a claim holds when it
  * wins at more than half the sparsities (ties, within {@link TIE_ACCURACY} or
  * {@link TIE_LOSS_RELATIVE}, count for neither side).
  */
-export function hanReading(result: RegPruneResult, classification: boolean): string {
-  const t = hanTally(result, classification);
-  if (t.levels === 0) return 'No sparsity level has figures for both L1 and L2, so the finding cannot be checked.';
-  const half = t.levels / 2;
-  const first = t.l1WinsBefore > half;
-  const firstText = `right after pruning L1 beats L2 at ${ofLevels(t.l1WinsBefore, t.levels)} sparsities${t.l2WinsBefore > 0 ? ` (L2 wins ${t.l2WinsBefore})` : ''}`;
-  if (!t.tuned) {
-    return `${first ? 'The first half of Han et al.’s finding shows' : 'The first half of Han et al.’s finding does not show'}: ${firstText}; no fine-tuning ran (rp_tune = 0), so the second half cannot be checked.`;
-  }
-  const second = t.l2WinsAfter > half;
-  const secondText = `after fine-tuning L2 beats L1 at ${ofLevels(t.l2WinsAfter, t.levels)}${t.l1WinsAfter > 0 ? ` (L1 wins ${t.l1WinsAfter})` : ''}`;
-  if (first && second) return `Han et al.’s finding shows in this run: ${firstText}; ${secondText}.`;
-  if (first || second) return `Han et al.’s finding shows only in part: ${firstText}; ${secondText}.`;
-  if (t.l1WinsBefore + t.l2WinsBefore + t.l1WinsAfter + t.l2WinsAfter === 0) {
-    return `Han et al.’s finding does not show: L1 and L2 are tied at every sparsity, before and after fine-tuning — this run cannot tell them apart (try more steps, a larger λ or mnist).`;
-  }
-  return `Han et al.’s finding does not show in this run: ${firstText}; ${secondText}.`;
+export function hanReading(result: RegPruneResult, classification: boolean, t: Translate = EN): string {
+  const tally = hanTally(result, classification);
+  if (tally.levels === 0) return t('views.regprune.readNone');
+  const half = tally.levels / 2;
+  const first = tally.l1WinsBefore > half;
+  const firstText = t('views.regprune.firstText', { n: tally.l1WinsBefore, levels: tally.levels }) + (tally.l2WinsBefore > 0 ? t('views.regprune.l2Wins', { n: tally.l2WinsBefore }) : '');
+  if (!tally.tuned) return t(first ? 'views.regprune.untunedShows' : 'views.regprune.untunedNot', { first: firstText });
+  const second = tally.l2WinsAfter > half;
+  const secondText = t('views.regprune.secondText', { n: tally.l2WinsAfter, levels: tally.levels }) + (tally.l1WinsAfter > 0 ? t('views.regprune.l1Wins', { n: tally.l1WinsAfter }) : '');
+  const both = { first: firstText, second: secondText };
+  if (first && second) return t('views.regprune.shows', both);
+  if (first || second) return t('views.regprune.partly', both);
+  if (tally.l1WinsBefore + tally.l2WinsBefore + tally.l1WinsAfter + tally.l2WinsAfter === 0) return t('views.regprune.tied');
+  return t('views.regprune.notShown', both);
 }
 
 /** The job's progress as a fraction in [0, 1]; null while the total is unknown (indeterminate). */

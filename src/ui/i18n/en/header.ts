@@ -1,2 +1,60 @@
-/** The header namespace: keys 'header.…'. */
-export const headerEn = {} as const;
+/**
+ * The header namespace: keys 'header.…' — the header's live figures and their
+ * tooltips, the backend badge, the notices above the charts (the link's
+ * rejected keys, the run's phase) and the page's footnote.
+ */
+export const headerEn = {
+  'header.step': 'Step',
+  'header.epoch': 'Epoch',
+  'header.epochTitle': 'Completed passes over the training set',
+  'header.rate': 'Steps/s',
+  'header.rateTitle': 'Training steps per second over the last second (evaluation and messaging included)',
+  'header.trainLoss': 'Train loss',
+  'header.trainLossTitle': 'Data loss + penalty of the latest mini-batches: what training minimises',
+  'header.trainLossTitleBare': 'Data loss + penalty of the latest mini-batches: what training minimises (no penalty: the data loss)',
+  'header.dataLoss': 'Data loss',
+  'header.dataLossTitle': 'Mean {loss} of the latest mini-batches, comparable with the test loss',
+  'header.penalty': 'Penalty',
+  'header.penaltyTitle': 'λ₁Σ|w| + λ₂Σw² over the weights (biases excluded), added to the data loss; 0 when off',
+  'header.testLoss': 'Test loss',
+  'header.testLossTitle': '{loss} on the held-out test set',
+  'header.loss.crossEntropy': 'cross-entropy',
+  'header.loss.mse': 'mean squared error',
+  'header.testAccuracy': 'Test accuracy',
+  'header.testAccuracyTitle': 'Share of test samples classified correctly',
+  'header.testAccuracyNone': 'Regression: no accuracy',
+  'header.notApplicable': 'n/a',
+  'header.params': 'Parameters',
+  'header.paramsTitle': '{count} weights and biases',
+  'header.paramsTitleCompacted': '{count} weights and biases of the compacted network',
+  'header.sparsity': 'Sparsity',
+  'header.sparsityTitle': 'Share of the weights (biases excluded) that are exactly zero',
+  'header.nonzero': 'Non-zero',
+  'header.nonzeroTitle': '{count} weights not exactly zero (biases excluded)',
+  'header.nonzeroTitleNone': 'Weights not exactly zero',
+  'header.flops': 'FLOPs',
+  'header.flopsTitle': 'Dense forward pass per sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not',
+
+  'header.backend': 'Backend',
+  'header.backend.how': 'How the backend was chosen',
+  'header.backend.fellBack': 'fell back',
+  'header.backend.auto': 'Auto: measured a few real training steps of this model on each backend and picked the fastest.',
+  'header.backend.chosen': 'Chosen in the settings: {choice}.',
+  'header.backend.rate': 'Steps/s',
+  'header.backend.unavailable': 'not available',
+
+  'header.url.aria': 'Link settings not used',
+  'header.url.title': 'Some settings in the link were not used.',
+  'header.dismiss': 'Dismiss',
+  'header.run.measuring': 'Measuring backends…',
+  'header.run.diverged': 'Training diverged.',
+  'header.run.error': 'Something went wrong.',
+  'header.run.loading': 'Loading…',
+
+  'header.keys': 'Keys:',
+  'header.keys.play': 'play/pause',
+  'header.keys.step': 'one step',
+  'header.keys.reset': 'reset',
+  'header.keys.link': '. The link in the address bar reproduces this experiment.',
+  'header.keys.space': 'space',
+} as const;

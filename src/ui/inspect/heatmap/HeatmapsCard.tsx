@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { parseConv, type ConvLayerSpec } from '../../../engine/model/convSpec';
 import { trainsCnn } from '../../../state/network';
 import type { WeightSnapshot } from '../../../state/snapshot';
@@ -11,6 +11,8 @@ import { cellAt, cellScale, tileAt, tileLayout, toCanvasPixels, type TileLayout 
 import { LayerFigure, type CanvasPointer } from './LayerFigure';
 import type { KernelView } from './paint';
 import { subscribeVisible } from '../../subscribeVisible';
+import { heatmapSummary } from '../../a11y/summaries';
+import { useT, type Translate } from '../../i18n';
 import './heatmap.css';
 
 /** Matrix per layer, or layer 0 as a grid of 28 × 28 learned filters (MNIST). */
@@ -84,6 +86,11 @@ export function HeatmapsCard() {
   const settings = useRef<Settings>({ key, mode, fixed, view, selected });
   // What the last draw showed: hover and the fixed-range default read these.
   const drawn = useRef<{ views: KernelView[]; ranges: number[]; layout: TileLayout | null }>({ views: [], ranges: [], layout: null });
+  // Text alternatives: each layer's canvas is described by a hidden node the drawing fills in.
+  const t = useT();
+  const tRef = useRef<Translate>(t);
+  const descId = useId();
+  const descriptions = useRef<(HTMLSpanElement | null)[]>([]);
 
   // Stable for the component's life: reads everything through refs.
   const draw = useRef((): void => {
@@ -109,6 +116,12 @@ export function HeatmapsCard() {
         const canvas = canvases.current[i];
         if (canvas != null) drawKernelCanvas(canvas, v, range, cellScale(v.rows, v.cols), hl, t0);
       }
+      const pictured = i === 0 && s.view === 'filters' ? filtersCanvas.current : canvases.current[i];
+      const description = descriptions.current[i];
+      if (pictured != null && description != null) {
+        pictured.setAttribute('aria-describedby', description.id);
+        description.textContent = heatmapSummary(tRef.current, v.kernel, v.mask, v.rows, v.cols);
+      }
       const lo = rangeLabels.current[2 * i];
       const hi = rangeLabels.current[2 * i + 1];
       if (lo != null) lo.textContent = formatWeight(-range);
@@ -126,6 +139,12 @@ export function HeatmapsCard() {
     };
     return subscribeVisible(cardRef.current, store.snapshot, onSnapshot);
   }, [store, draw]);
+
+  // A language switch rewrites the descriptions.
+  useEffect(() => {
+    tRef.current = t;
+    draw();
+  }, [t, draw]);
 
   // Before the browser paints: mounted canvases never show blank between a shape change and the draw.
   useLayoutEffect(() => {
@@ -154,7 +173,7 @@ export function HeatmapsCard() {
       const cell = hit(index, e);
       if (tip === null) return;
       if (cell === null) return hideTip();
-      const lines = describeWeight(drawn.current.views[index], index, shapes.length, cell.input, cell.neuron, conv);
+      const lines = describeWeight(drawn.current.views[index], index, shapes.length, cell.input, cell.neuron, conv, t);
       tip.textContent = lines.join('\n');
       tip.style.left = `${e.clientX + 14}px`;
       tip.style.top = `${e.clientY + 14}px`;
@@ -193,34 +212,34 @@ export function HeatmapsCard() {
   return (
     <div className="chart-card heatmaps-card" data-testid="heatmaps-card" ref={cardRef}>
       <div className="chart-head">
-        <h2>Weights as heatmaps</h2>
-        <ul className="heatmap-key" aria-label="Colours">
+        <h2>{t('views.heatmap.title')}</h2>
+        <ul className="heatmap-key" aria-label={t('views.common.colours')}>
           <li>
             <span className="heatmap-swatch heatmap-ramp" style={RAMP} /> − 0 +
           </li>
           <li>
-            <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> Pruned
+            <span className="heatmap-swatch" style={{ background: MASK_COLOUR }} /> {t('views.common.pruned')}
           </li>
           <li>
-            <span className="heatmap-swatch" style={HATCH} /> Neuron removed
+            <span className="heatmap-swatch" style={HATCH} /> {t('views.heatmap.neuronRemoved')}
           </li>
         </ul>
       </div>
       <div className="view-switch heatmap-controls">
-        <span role="radiogroup" aria-label="Colour range">
+        <span role="radiogroup" aria-label={t('views.heatmap.rangeGroup')}>
           <label>
             <input type="radio" name="heatmap-range" data-testid="heatmap-range-auto" checked={mode === 'auto'} onChange={() => chooseMode('auto')} />
-            range per layer (99th pct of |w|)
+            {t('views.heatmap.rangeAuto')}
           </label>
           <label>
             <input type="radio" name="heatmap-range" data-testid="heatmap-range-fixed" checked={mode === 'fixed'} onChange={() => chooseMode('fixed')} />
-            fixed ±
+            {t('views.heatmap.rangeFixed')}
           </label>
           <input
             type="number"
             className="heatmap-fixed"
             data-testid="heatmap-range-value"
-            aria-label="Fixed colour range"
+            aria-label={t('views.heatmap.fixedAria')}
             min={0}
             step="any"
             value={fixedText}
@@ -229,34 +248,35 @@ export function HeatmapsCard() {
           />
         </span>
         {filtersOffered ? (
-          <span role="radiogroup" aria-label="First layer as">
+          <span role="radiogroup" aria-label={t('views.heatmap.firstAs')}>
             <label>
               <input type="radio" name="heatmap-view" data-testid="heatmap-view-matrix" checked={view === 'matrix'} onChange={() => setView('matrix')} />
-              matrix
+              {t('views.heatmap.matrix')}
             </label>
             <label>
               <input type="radio" name="heatmap-view" data-testid="heatmap-view-filters" checked={view === 'filters'} onChange={() => setView('filters')} />
-              learned filters (28 × 28 per neuron)
+              {t('views.heatmap.filters')}
             </label>
           </span>
         ) : null}
       </div>
       <p className="caption">
-        Each cell is one weight: orange negative, blue positive, white near zero. Hover for its value; click a column to follow that neuron into the next layer.
-        {view === 'filters' ? ' Each tile is one neuron’s 784 incoming weights laid out as the image they read: L1 and pruning leave sparse, speckled receptive fields.' : ''}
+        {t('views.heatmap.caption')}
+        {view === 'filters' ? t('views.heatmap.captionFilters') : ''}
       </p>
       {selected !== null ? (
         <p className="heatmap-selected" data-testid="heatmap-highlight">
-          {selected.layer === shapes.length - 1 ? `Output ${selected.neuron}` : `Neuron ${selected.neuron} of layer ${selected.layer + 1}`}: incoming weights
-          {selected.layer < shapes.length - 1 ? ` and its outgoing row in layer ${selected.layer + 2}` : ''} lit.{' '}
+          {selected.layer === shapes.length - 1
+            ? t('views.heatmap.selOutput', { n: selected.neuron })
+            : t('views.heatmap.selNeuron', { n: selected.neuron, layer: selected.layer + 1, next: selected.layer + 2 })}{' '}
           <button type="button" className="mini" onClick={() => setSelected(null)}>
-            Clear
+            {t('views.heatmap.clear')}
           </button>
         </p>
       ) : null}
       {shapes.length === 0 ? (
         <div className="chart-empty h200">
-          <p>The weights appear after the first step.</p>
+          <p>{t('views.common.weightsEmpty')}</p>
         </div>
       ) : (
         <div className="heatmap-grid">
@@ -264,8 +284,8 @@ export function HeatmapsCard() {
             <LayerFigure
               key={`${i}:${rows}x${cols}`}
               index={i}
-              title={layerTitle(i, shapes.length, rows, cols, conv)}
-              axes={layerAxes(i, rows, cols, conv)}
+              title={layerTitle(i, shapes.length, rows, cols, conv, t)}
+              axes={layerAxes(i, rows, cols, conv, t)}
               replacement={
                 i === 0 && view === 'filters' ? (
                   <canvas
@@ -273,7 +293,7 @@ export function HeatmapsCard() {
                     className="heatmap-canvas heatmap-filters"
                     data-testid="heatmap-filters"
                     role="img"
-                    aria-label="Learned filters: each neuron's incoming weights as a 28 × 28 image"
+                    aria-label={t('views.heatmap.filtersAria')}
                     onMouseMove={(e) => pointer.onMove(0, e)}
                     onMouseLeave={pointer.onLeave}
                     onClick={(e) => pointer.onClick(0, e)}
@@ -292,6 +312,18 @@ export function HeatmapsCard() {
           ))}
         </div>
       )}
+      <div hidden>
+        {shapes.map((_, i) => (
+          <span
+            key={i}
+            id={`${descId}-layer-${i}`}
+            data-testid="canvas-summary"
+            ref={(el) => {
+              descriptions.current[i] = el;
+            }}
+          />
+        ))}
+      </div>
       <div ref={tooltip} className="heatmap-tooltip" data-testid="heatmap-tooltip" role="tooltip" hidden />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { MouseEvent as ReactMouseEvent, ReactNode } from 'react';
 import { rampGradientCss } from './colourScale';
+import { useT } from '../../i18n';
 
 /** Pointer handlers of one heatmap canvas, given the layer index. */
 export interface CanvasPointer {
@@ -30,6 +31,7 @@ const GRADIENT = { background: rampGradientCss() };
  * legend with the layer's range, and a PNG download.
  */
 export function LayerFigure({ index, title, axes, replacement, canvasRef, rangeRef, pointer, onPng }: LayerFigureProps) {
+  const t = useT();
   return (
     <figure className="heatmap-figure">
       <figcaption>
@@ -43,7 +45,7 @@ export function LayerFigure({ index, title, axes, replacement, canvasRef, rangeR
         className="heatmap-canvas"
         data-testid={`heatmap-layer-${index}`}
         role="img"
-        aria-label={`Weights of ${title}: rows are inputs, columns are neurons`}
+        aria-label={t('views.heatmap.layerAria', { title })}
         onMouseMove={(e) => pointer.onMove(index, e)}
         onMouseLeave={pointer.onLeave}
         onClick={(e) => pointer.onClick(index, e)}

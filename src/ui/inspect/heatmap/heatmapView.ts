@@ -6,6 +6,10 @@
 import type { ConvLayerSpec } from '../../../engine/model/convSpec';
 import type { WeightSnapshot } from '../../../state/snapshot';
 import { autoRange, weightState, type KernelView } from './paint';
+import { translator, type Translate } from '../../i18n';
+
+/** English, for callers (and tests) that give no translator. */
+const EN = translator('en');
 
 /** Pixels per edge of an MNIST image: a first layer with FILTER_SIDE² inputs gets the learned-filters view. */
 export const FILTER_SIDE = 28;
@@ -72,18 +76,18 @@ export function convLayerAt(conv: readonly ConvLayerSpec[], index: number, rows:
  * "Layer 2 · 300 → 100", or "Output layer · 100 → 10" for the last one; a CNN's
  * conv layer (its stack `conv`): "Conv layer 2 · 3×3×32 → 64 filters".
  */
-export function layerTitle(index: number, count: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = []): string {
+export function layerTitle(index: number, count: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = [], t: Translate = EN): string {
   const c = convLayerAt(conv, index, rows);
-  if (c !== null) return `Conv layer ${index + 1} · ${c.kernel}×${c.kernel}×${c.inChannels} → ${cols} filters`;
-  return `${index === count - 1 ? 'Output layer' : `Layer ${index + 1}`} · ${rows} → ${cols}`;
+  if (c !== null) return t('views.heatmap.convTitle', { n: index + 1, k: c.kernel, cin: c.inChannels, cols });
+  return t('views.common.layerTitle', { name: index === count - 1 ? t('views.common.outputLayer') : t('views.common.layerN', { n: index + 1 }), rows, cols });
 }
 
 /** The caption under a layer's title: what its rows and columns are ("rows: 300 inputs · columns: 100 neurons"). */
-export function layerAxes(index: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = []): string {
+export function layerAxes(index: number, rows: number, cols: number, conv: readonly ConvLayerSpec[] = [], t: Translate = EN): string {
   const c = convLayerAt(conv, index, rows);
-  if (c !== null) return `rows: ${rows} kernel weights (${c.kernel}×${c.kernel}×${c.inChannels}) · columns: ${cols} filters`;
-  if (index > 0 && index === conv.length) return `rows: ${rows} flattened inputs · columns: ${cols} neurons`;
-  return `rows: ${rows} inputs · columns: ${cols} neurons`;
+  if (c !== null) return t('views.heatmap.axesConv', { rows, k: c.kernel, cin: c.inChannels, cols });
+  if (index > 0 && index === conv.length) return t('views.heatmap.axesFlat', { rows, cols });
+  return t('views.heatmap.axes', { rows, cols });
 }
 
 /** True when layer 0 takes 28 × 28 images (MNIST): the learned-filters view is offered. */
@@ -112,16 +116,16 @@ export function formatWeight(w: number): string {
  * (i·k + j)·cin + c (HWIO); the first dense layer after a CNN's Flatten reads
  * row r from filter r mod C of the last conv layer (NHWC).
  */
-function inputName(index: number, input: number, rows: number, conv: readonly ConvLayerSpec[]): string {
+function inputName(index: number, input: number, rows: number, conv: readonly ConvLayerSpec[], t: Translate): string {
   const c = convLayerAt(conv, index, rows);
   if (c !== null) {
     const { kernel: k, inChannels: cin } = c;
-    const at = `kernel row ${Math.floor(input / (k * cin))}, col ${Math.floor(input / cin) % k}`;
-    return index === 0 ? at : `${at}, filter ${input % cin} of conv layer ${index}`;
+    const at = t('views.heatmap.inKernel', { row: Math.floor(input / (k * cin)), col: Math.floor(input / cin) % k });
+    return index === 0 ? at : t('views.heatmap.inKernelFilter', { at, filter: input % cin, layer: index });
   }
-  if (index > 0 && index === conv.length) return `flattened input ${input} (filter ${input % conv[index - 1].filters} of conv layer ${index})`;
-  if (index === 0 && rows === FILTER_SIDE * FILTER_SIDE) return `pixel ${input} (row ${Math.floor(input / FILTER_SIDE)}, col ${input % FILTER_SIDE})`;
-  return index === 0 ? `input ${input}` : `neuron ${input} of layer ${index}`;
+  if (index > 0 && index === conv.length) return t('views.heatmap.inFlattened', { input, filter: input % conv[index - 1].filters, layer: index });
+  if (index === 0 && rows === FILTER_SIDE * FILTER_SIDE) return t('views.heatmap.inPixel', { input, row: Math.floor(input / FILTER_SIDE), col: input % FILTER_SIDE });
+  return index === 0 ? t('views.heatmap.inInput', { input }) : t('views.heatmap.neuronOf', { n: input, layer: index });
 }
 
 /**
@@ -129,11 +133,16 @@ function inputName(index: number, input: number, rows: number, conv: readonly Co
  * connection it is, its dense value and whether it is pruned or its neuron
  * removed. `conv` is a CNN's conv stack (its layers come first).
  */
-export function describeWeight(view: KernelView, index: number, count: number, input: number, neuron: number, conv: readonly ConvLayerSpec[] = []): string[] {
+export function describeWeight(view: KernelView, index: number, count: number, input: number, neuron: number, conv: readonly ConvLayerSpec[] = [], t: Translate = EN): string[] {
   const w = view.kernel[input * view.cols + neuron];
   const state = weightState(view, input, neuron);
   const convTarget = convLayerAt(conv, index, view.rows) !== null;
-  const target = index === count - 1 ? `output ${neuron}` : convTarget ? `filter ${neuron} of conv layer ${index + 1}` : `neuron ${neuron} of layer ${index + 1}`;
-  const status = state === 'pruned' ? 'masked (pruned): yes' : state === 'removed' ? 'masked: neuron removed' : 'masked: no';
-  return [`${inputName(index, input, view.rows, conv)} → ${target}`, `w = ${formatWeight(w)}${state === 'kept' ? '' : ' (dense value, not used)'}`, status];
+  const target =
+    index === count - 1
+      ? t('views.heatmap.toOutput', { n: neuron })
+      : convTarget
+        ? t('views.heatmap.toFilter', { n: neuron, layer: index + 1 })
+        : t('views.heatmap.neuronOf', { n: neuron, layer: index + 1 });
+  const status = t(state === 'pruned' ? 'views.heatmap.maskedPruned' : state === 'removed' ? 'views.heatmap.maskedRemoved' : 'views.heatmap.maskedNo');
+  return [`${inputName(index, input, view.rows, conv, t)} → ${target}`, `w = ${formatWeight(w)}${state === 'kept' ? '' : t('views.heatmap.denseUnused')}`, status];
 }
