@@ -23,6 +23,8 @@ function start(): void {
   const assetBaseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
   connectBridge(store, workerTransport(worker), assetBaseUrl);
   startUrlSync(store);
+  // End-to-end tests read the store's state (series, run, config) through this hook; the app never uses it.
+  (window as unknown as { __playground: unknown }).__playground = { store };
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

@@ -183,3 +183,29 @@ export function fallbackOrder(failed: BackendName): BackendName[] {
   const i = FALLBACK_CHAIN.indexOf(failed);
   return [...FALLBACK_CHAIN.slice(i + 1), ...FALLBACK_CHAIN.slice(0, i)];
 }
+
+/**
+ * Test hook (end-to-end tests of backend loss): loses the active backend's GPU
+ * for real: webgl through the `WEBGL_lose_context` extension, webgpu by
+ * destroying its device. Returns what it did; wasm and cpu cannot be lost.
+ */
+export function loseActiveBackend(): string {
+  const name = tf.getBackend() as BackendName | null;
+  const backend = tf.backend() as unknown as {
+    gpgpu?: { gl?: WebGLRenderingContext };
+    device?: { destroy(): void };
+  };
+  if (name === 'webgl') {
+    const gl = backend.gpgpu?.gl;
+    const ext = gl?.getExtension('WEBGL_lose_context');
+    if (!ext) return 'webgl: no WEBGL_lose_context extension';
+    ext.loseContext();
+    return 'webgl: context lost';
+  }
+  if (name === 'webgpu') {
+    if (!backend.device) return 'webgpu: no device';
+    backend.device.destroy();
+    return 'webgpu: device destroyed';
+  }
+  return `${name ?? 'none'}: nothing to lose`;
+}

@@ -17,7 +17,7 @@ import { ViewMaker, type NeuronRef } from './views';
 
 export type { Post } from './reporter';
 
-type Mode = 'paused' | 'playing' | 'stepping';
+export type Mode = 'paused' | 'playing' | 'stepping';
 
 /** A job asked for (queued or running): one at a time. */
 interface JobState {
@@ -188,6 +188,11 @@ export class TrainingHost {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** What the worker holds now, for end-to-end tests (the worker's `__playground` hook): run, config, backend, step. */
+  debugState(): { runId: number; config: ExperimentConfig | null; backend: BackendName | null; step: number | null; mode: Mode } {
+    return { runId: this.runId, config: this.config, backend: this.live?.backend ?? null, step: this.live?.session.step ?? null, mode: this.mode };
   }
 
   /** Reports a failure (also used by the worker's last-resort handlers). */

@@ -7,6 +7,8 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs';
+import { loseActiveBackend } from '../engine/backend';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { TrainingHost } from './host';
 
@@ -30,6 +32,20 @@ const wasmPaths = {
 const host = new TrainingHost((msg, transfer) => scope.postMessage(msg, transfer ?? []), { wasmPaths });
 
 scope.addEventListener('message', (event) => host.handle(event.data));
+
+/**
+ * The hook end-to-end tests read through Playwright's `worker.evaluate`
+ * (`self.__playground`): tensor and byte counts, what the worker holds
+ * (run, config, backend, step), and a real loss of the GPU backend.
+ */
+(self as unknown as { __playground: unknown }).__playground = {
+  memory: () => {
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  },
+  state: () => host.debugState(),
+  loseBackend: () => loseActiveBackend(),
+};
 // Last resort: nothing may escape as an uncaught exception.
 scope.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();

@@ -6,7 +6,8 @@ import { useRuntimeText } from '../i18n/runtime';
 
 /**
  * What the run needs the student to know: download progress, backend
- * measurement, divergence, errors and backend fallbacks.
+ * measurement, divergence, errors and backend fallbacks, all inside one
+ * region, `data-testid="run-notice"` (present even when empty).
  */
 export function RunBanner() {
   const { phase, message, loadProgress, backendNotice } = useAppStore(
@@ -16,7 +17,7 @@ export function RunBanner() {
   const rt = useRuntimeText();
   const text = message === null ? null : rt(message);
   return (
-    <>
+    <div className="run-notice" data-testid="run-notice">
       {phase === 'loading' ? <LoadingBar message={text} progress={loadProgress} /> : null}
       {phase === 'measuring' ? (
         <div className="notice notice-info" role="status" data-testid="phase-message" data-phase={phase}>
@@ -33,7 +34,7 @@ export function RunBanner() {
           {rt(backendNotice)}
         </div>
       ) : null}
-    </>
+    </div>
   );
 }
 
