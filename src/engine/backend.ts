@@ -209,3 +209,78 @@ export function loseActiveBackend(): string {
   }
   return `${name ?? 'none'}: nothing to lose`;
 }
+
+/** The parts of tfjs's GPU backends a loss watch reads (not in tfjs's public types). */
+interface GpuBackendInternals {
+  gpgpu?: { gl?: WebGL2RenderingContext | WebGLRenderingContext; itemsToPoll?: unknown[] };
+  device?: { lost?: Promise<{ message?: string }> };
+}
+
+/** How often a webgl watch also asks `gl.isContextLost()` (the event may come late, or never in some browsers). */
+export const LOSS_POLL_MS = 250;
+
+/**
+ * Watches the active backend (`name`, a GPU backend) for the loss of its GPU
+ * and calls `onLost(what)` once: `'context'` when the WebGL context is lost
+ * (the `webglcontextlost` event on tfjs's canvas, an OffscreenCanvas in a
+ * worker, or `gl.isContextLost()` polled every {@link LOSS_POLL_MS} ms) or
+ * `'device'` when the WebGPU device is (`device.lost`). After a loss tfjs's
+ * WebGL read-backs never settle (their fence polling waits forever) and
+ * WebGPU's reject, so the caller must not wait for them. Returns a function
+ * that stops the watch; wasm and cpu cannot be lost (a no-op watch).
+ */
+export function watchBackendLoss(name: BackendName, onLost: (what: 'context' | 'device') => void): () => void {
+  if (tf.getBackend() !== name || (name !== 'webgl' && name !== 'webgpu')) return () => undefined;
+  const backend = tf.backend() as unknown as GpuBackendInternals;
+  let done = false;
+  const fire = (what: 'context' | 'device'): void => {
+    if (done) return;
+    done = true;
+    stop();
+    onLost(what);
+  };
+  let stop = (): void => undefined;
+  if (name === 'webgl') {
+    const gl = backend.gpgpu?.gl;
+    const canvas = gl?.canvas as (OffscreenCanvas | HTMLCanvasElement | undefined);
+    if (!gl || !canvas) return () => undefined;
+    const onEvent = (): void => fire('context');
+    canvas.addEventListener('webglcontextlost', onEvent);
+    const timer = setInterval(() => {
+      if (gl.isContextLost()) fire('context');
+    }, LOSS_POLL_MS);
+    stop = () => {
+      canvas.removeEventListener('webglcontextlost', onEvent);
+      clearInterval(timer);
+    };
+  } else {
+    void backend.device?.lost?.then(() => fire('device'));
+    stop = () => {
+      done = true;
+    };
+  }
+  return () => {
+    done = true;
+    stop();
+  };
+}
+
+/**
+ * Drops a backend whose GPU was lost, so nothing of it keeps running: tfjs's
+ * WebGL fence polling (a `setTimeout(0)` loop that waits forever on a lost
+ * context) is emptied and the instance removed. Its factory is registered
+ * again, so a later run may ask for the backend afresh (a new context or device).
+ */
+export function discardLostBackend(name: BackendName): void {
+  const factory = tf.findBackendFactory(name);
+  const registry = tf.engine().registry as Record<string, unknown>;
+  const instance = registry[name] as GpuBackendInternals | undefined;
+  if (instance?.gpgpu?.itemsToPoll) instance.gpgpu.itemsToPoll.length = 0;
+  try {
+    tf.removeBackend(name);
+  } catch {
+    // Disposing on a lost GPU may throw; the instance is gone either way.
+    delete registry[name];
+  }
+  if (factory) tf.registerBackend(name, factory, PRIORITY[name]);
+}

@@ -14,7 +14,8 @@ export interface WorkerTransport {
 /**
  * Wires the store to the training worker: sends `init` and the current
  * config, forwards the store's commands (configure on every config change,
- * play, pause, step, reset), and feeds every worker message back into the
+ * play, pause, step, reset; a new run started while playing is also told to
+ * play), and feeds every worker message back into the
  * store, which drops those of stale runs. Returns a function that disconnects
  * and terminates the worker.
  *
@@ -25,7 +26,15 @@ export function connectBridge(store: AppStore, transport: WorkerTransport, asset
   transport.onFailure((message) => {
     store.getState().receive({ type: 'error', runId: store.getState().run.runId, message: `The training worker failed: ${message}` });
   });
-  const unsubscribe = store.onCommand((msg) => transport.post(msg));
+  let lastRunId = store.getState().run.runId;
+  const unsubscribe = store.onCommand((msg) => {
+    transport.post(msg);
+    // A new run while the store plays: say play for it too. The worker keeps its mode across a new run,
+    // but it pauses on its own when a run diverges; if that run was already stale the store dropped the
+    // news, and without this the play button would say "playing" while nothing trains.
+    if (msg.type === 'configure' && msg.runId !== lastRunId && store.getState().run.playing) transport.post({ type: 'play', runId: msg.runId });
+    if ('runId' in msg) lastRunId = msg.runId;
+  });
   transport.post({ type: 'init', assetBaseUrl });
   const { run, config } = store.getState();
   transport.post({ type: 'configure', runId: run.runId, config });

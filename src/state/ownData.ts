@@ -4,20 +4,24 @@
  * (see urlCodec.ts), so the latest set is also stored here, and a link that
  * names `dataset=custom` without `pts` (a large set, or a set the student
  * cleared) gets the stored set back — at start-up, and whenever the dataset
- * changes to custom while the config holds no points. Nothing else is stored,
- * and nothing leaves the browser.
+ * changes to custom while the config holds no points. Nothing leaves the
+ * browser. A stored entry that cannot be read is removed and a write the
+ * browser refuses (quota, storage disabled) is not silent: both show the
+ * store's storage notice (see persist.ts).
  */
 import { OWN_EXAMPLE, isCanonicalPoints } from '../engine/data/ownPoints';
 import type { ExperimentConfig } from '../protocol/config';
+import type { StorageNotice } from './persist';
 import type { AppStore } from './store';
 
 /** The local-storage key; the suffix versions the stored format. */
 export const OWN_DATA_STORAGE_KEY = 'prune-playground:own-data:v1';
 
-/** The part of `Storage` used here (injectable for tests). */
+/** The part of `Storage` used here (injectable for tests; `removeItem` drops an unreadable entry where it exists). */
 export interface PointStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem?(key: string): void;
 }
 
 /** `window.localStorage`, or null where it is unavailable (disabled, or access throws). */
@@ -35,15 +39,40 @@ export function browserStorage(): PointStorage | null {
  * entry that is not `{"v":1,"pts":"<canonical text>"}` (ignored, never thrown on).
  */
 export function loadStoredPoints(storage: PointStorage | null): string | null {
+  return readStoredPoints(storage).pts;
+}
+
+/**
+ * {@link loadStoredPoints} plus whether an entry was there but unreadable
+ * (`unreadable`: invalid JSON, another shape or version, non-canonical
+ * points). Storage that cannot be read at all counts as no entry.
+ */
+export function readStoredPoints(storage: PointStorage | null): { pts: string | null; unreadable: boolean } {
+  let text: string | null | undefined;
   try {
-    const text = storage?.getItem(OWN_DATA_STORAGE_KEY);
-    if (typeof text !== 'string') return null;
-    const entry: unknown = JSON.parse(text);
-    if (typeof entry !== 'object' || entry === null) return null;
-    const { v, pts } = entry as { v?: unknown; pts?: unknown };
-    return v === 1 && typeof pts === 'string' && isCanonicalPoints(pts) ? pts : null;
+    text = storage?.getItem(OWN_DATA_STORAGE_KEY);
   } catch {
-    return null;
+    return { pts: null, unreadable: false };
+  }
+  if (typeof text !== 'string') return { pts: null, unreadable: false };
+  try {
+    const entry: unknown = JSON.parse(text);
+    if (typeof entry === 'object' && entry !== null) {
+      const { v, pts } = entry as { v?: unknown; pts?: unknown };
+      if (v === 1 && typeof pts === 'string' && isCanonicalPoints(pts)) return { pts, unreadable: false };
+    }
+  } catch {
+    // Invalid JSON: unreadable, as below.
+  }
+  return { pts: null, unreadable: true };
+}
+
+/** Removes an unreadable entry (quietly: a storage that cannot remove it will not read it back as points either). */
+function dropStoredPoints(storage: PointStorage | null): void {
+  try {
+    storage?.removeItem?.(OWN_DATA_STORAGE_KEY);
+  } catch {
+    // Nothing more to do.
   }
 }
 
@@ -63,14 +92,23 @@ export function storePoints(storage: PointStorage | null, pts: string): boolean 
  * stored set, else (nothing ever stored) the starter example
  * {@link OWN_EXAMPLE}. A stored empty set stays empty: the student cleared it.
  */
-export function restoredPoints(storage: PointStorage | null): string {
-  return loadStoredPoints(storage) ?? OWN_EXAMPLE;
+export function restoredPoints(storage: PointStorage | null, onNotice?: (notice: StorageNotice) => void): string {
+  const { pts, unreadable } = readStoredPoints(storage);
+  if (unreadable) {
+    dropStoredPoints(storage);
+    onNotice?.('pointsDiscarded');
+  }
+  return pts ?? OWN_EXAMPLE;
 }
 
-/** Start-up: `config` with the restored points when it names custom data without `pts`; otherwise `config` itself. */
-export function withStoredPoints(config: ExperimentConfig, storage: PointStorage | null): ExperimentConfig {
+/**
+ * Start-up: `config` with the restored points when it names custom data
+ * without `pts`; otherwise `config` itself. An unreadable stored entry is
+ * removed and reported through `onNotice` (the example is used instead).
+ */
+export function withStoredPoints(config: ExperimentConfig, storage: PointStorage | null, onNotice?: (notice: StorageNotice) => void): ExperimentConfig {
   if (config.dataset !== 'custom' || config.pts !== '') return config;
-  const pts = restoredPoints(storage);
+  const pts = restoredPoints(storage, onNotice);
   return pts === '' ? config : { ...config, pts };
 }
 
@@ -79,15 +117,19 @@ export function withStoredPoints(config: ExperimentConfig, storage: PointStorage
  * dataset is custom is stored; switching to custom (the dataset control, a
  * pasted link) with no points in the config restores them — in a microtask,
  * so the switch's own new run is announced first and this one supersedes it.
+ * A refused write shows the storage notice `pointsNotSaved` (once until a
+ * write succeeds again), an unreadable entry `pointsDiscarded`.
  * Returns the unsubscribe function.
  */
 export function attachOwnData(store: AppStore, storage: PointStorage | null): () => void {
+  const notify = (notice: StorageNotice): void => store.getState().showStorageNotice(notice);
+  let failing = false;
   return store.subscribe((state, prev) => {
     const next = state.config;
     const before = prev.config;
     if (next === before || next.dataset !== 'custom') return;
     if (before.dataset !== 'custom' && next.pts === '') {
-      const pts = restoredPoints(storage);
+      const pts = restoredPoints(storage, notify);
       if (pts !== '') {
         queueMicrotask(() => {
           const now = store.getState().config;
@@ -96,6 +138,9 @@ export function attachOwnData(store: AppStore, storage: PointStorage | null): ()
       }
       return;
     }
-    if (next.pts !== before.pts) storePoints(storage, next.pts);
+    if (next.pts === before.pts) return;
+    const stored = storePoints(storage, next.pts);
+    if (!stored && !failing) notify('pointsNotSaved');
+    failing = !stored;
   });
 }

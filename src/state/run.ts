@@ -66,6 +66,20 @@ export function freshRun(runId: number, playing: boolean, previous?: RunState): 
   };
 }
 
+/** The worker's reason when a GPU was lost mid-run (host.ts `fallBack`). */
+const LOST = /^lost its (context|device) at step (\d+); resuming from step (\d+)$/;
+
+/**
+ * The backend notice: "webgl lost its context at step 120; now training on wasm
+ * from step 120 (the optimizer state restarts)." after a GPU loss, else
+ * "webgpu failed: <reason>. Now training on webgl."
+ */
+export function fallbackNotice(from: BackendName, to: BackendName, reason: string | undefined): string {
+  const lost = reason === undefined ? null : LOST.exec(reason);
+  if (lost) return `${from} lost its ${lost[1]} at step ${lost[2]}; now training on ${to} from step ${lost[3]} (the optimizer state restarts).`;
+  return `${from} failed${reason ? `: ${reason}` : ''}. Now training on ${to}.`;
+}
+
 /** Train losses (and penalties) averaged for the header figures: enough to calm batch noise, few enough to stay current. */
 const HEADER_LOSS_WINDOW = 20;
 
@@ -100,8 +114,7 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
     case 'progress':
       return { ...state, run: { ...run, loadProgress: { loaded: msg.loaded, total: msg.total } } };
     case 'backend': {
-      const backendNotice =
-        msg.fallbackFrom !== undefined ? `${msg.fallbackFrom} failed${msg.reason ? `: ${msg.reason}` : ''}. Now training on ${msg.backend}.` : null;
+      const backendNotice = msg.fallbackFrom !== undefined ? fallbackNotice(msg.fallbackFrom, msg.backend, msg.reason) : null;
       const next = { ...state, run: { ...run, backend: msg.backend, probes: msg.probes ?? [], backendNotice } };
       // A fallback rebuilds the session: a sweep or compaction it interrupted will not be answered.
       return msg.fallbackFrom === undefined ? next : { ...next, pruning: { ...state.pruning, sweeping: false, compacting: false } };

@@ -14,6 +14,7 @@ import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot
 import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
 import { lessonById, type LessonId } from './lessons';
 import { defaultPage, isLocked, type PageConfig } from './page';
+import type { StorageNotice } from './persist';
 import { MAX_STEP, PAGE_SCHEMA, SCHEMA, defaultConfig, isValidConfig, isValidPage, parseHash, type RejectedKey, type Row } from './urlCodec';
 
 /**
@@ -47,6 +48,8 @@ export interface AppData {
   augExperiment: AugExperimentState;
   /** How the page is shown (language, classroom hide/lock, open lesson, presenter mode); in the URL, never sent to the worker. */
   page: PageConfig;
+  /** A problem with this browser's storage to tell the student about (see persist.ts), or null. */
+  storageNotice: StorageNotice | null;
 }
 
 /** The store's actions: verbs. */
@@ -81,6 +84,9 @@ export interface AppActions {
   /** Re-initialises the weights from the seed (a new run), paused. */
   reset(): void;
   dismissNotice(): void;
+  /** Shows the storage notice `notice` (a stored value was discarded, or a write failed). */
+  showStorageNotice(notice: StorageNotice): void;
+  dismissStorageNotice(): void;
   /** Asks the worker for an accuracy-vs-sparsity sweep of the current network; `pruning.sweeping` until it answers. */
   sweep(): void;
   /** Asks the worker to remove the masked neurons for real; `pruning.compacting` until it answers. */
@@ -184,15 +190,23 @@ export function presetFor(from: DatasetName, to: DatasetName): Partial<Experimen
   return {};
 }
 
-/** Creates the store, starting from `config` (already validated, e.g. by `parseHash`). */
-export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNotice: RejectedKey[] = [], page: PageConfig = defaultPage()): AppStore {
+/**
+ * Creates the store, starting from `config` (already validated, e.g. by `parseHash`);
+ * `restored` holds what persist.ts read back: pins (validated, distinct ids) and a storage notice.
+ */
+export function createAppStore(
+  config: ExperimentConfig = defaultConfig(),
+  urlNotice: RejectedKey[] = [],
+  page: PageConfig = defaultPage(),
+  restored: { pinned?: PinnedRun[]; storageNotice?: StorageNotice | null } = {},
+): AppStore {
   const listeners = new Set<(msg: ToWorker) => void>();
   const emit = (msg: ToWorker): void => {
     for (const listener of listeners) listener(msg);
   };
   const snapshot = createSnapshotRef();
   const view = createLatestRef<ViewState>();
-  let nextPinId = 1;
+  let nextPinId = 1 + Math.max(0, ...(restored.pinned ?? []).map((p) => p.id));
   /** The run whose preview was already asked for on reaching ready: one automatic request per run. */
   let previewAskedFor = 0;
   /** Pending debounced preview request after an `aug` change. */
@@ -207,6 +221,8 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
     const applyConfig = (wanted: ExperimentConfig, extra: Partial<AppData> = {}, fromLink = false): void => {
       const { config: prev, run, pruning, page } = get();
       const next = fromLink ? wanted : keepLocked(wanted, prev, page);
+      // Each key is checked on its own by its caller; the whole (e.g. a network over MAX_PARAMS) here.
+      if (!isValidConfig(next)) return;
       if (isColdChange(prev, next)) {
         const fresh = freshRun(run.runId + 1, run.playing, next.backend === prev.backend ? run : undefined);
         const sameModel = sameNetwork(prev, next);
@@ -247,9 +263,10 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       regularisation: freshRegularisation(),
       augPreview: null,
       urlNotice,
-      pinned: [],
+      pinned: restored.pinned ?? [],
       augExperiment: freshAugExperiment(),
       page,
+      storageNotice: restored.storageNotice ?? null,
 
       setConfig(key, value) {
         if (!(SCHEMA[key] as Row<unknown>).isValid(value) || isLocked(get().page, key)) return;
@@ -318,6 +335,12 @@ export function createAppStore(config: ExperimentConfig = defaultConfig(), urlNo
       },
       dismissNotice() {
         set({ urlNotice: [] });
+      },
+      showStorageNotice(notice) {
+        set({ storageNotice: notice });
+      },
+      dismissStorageNotice() {
+        set({ storageNotice: null });
       },
       sweep() {
         set((s) => ({ pruning: { ...s.pruning, sweeping: true } }));

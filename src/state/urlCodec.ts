@@ -6,6 +6,8 @@ import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS }
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
 import { ARCHES, type ExperimentConfig } from '../protocol/config';
 import { LESSON_IDS } from './lessons';
+import { configSpec } from './network';
+import { parameterCount } from '../engine/model/spec';
 import { LANGS, defaultPage, type ConfigKey, type PageConfig } from './page';
 
 /**
@@ -59,6 +61,18 @@ export const MAX_LAYERS = 8;
 export const MAX_UNITS = 1024;
 /** Largest step a URL may name (schedule begin/end). */
 export const MAX_STEP = 1_000_000;
+/**
+ * Most trainable parameters of the network a config describes (MLP or CNN, on
+ * its dataset's input size). LeNet-300-100 (266,610), `1024,1024` on MNIST
+ * (1,863,690) and the seed-article CNN with dense `1024,1024` (2,718,090) fit;
+ * 8 × 1024 on MNIST (8,161,290) or a CNN without pooling feeding a wide dense
+ * layer (hundreds of millions) do not. At 3 M parameters the worker holds about
+ * 12 MB per copy of the weights (weights, Adam's two moments, gradients, masks,
+ * the lottery's initial weights, and the page's snapshot for the heatmaps:
+ * ~100 MB in all) and a step costs ~11× LeNet-300-100's, still a few steps/s
+ * on a laptop's CPU; beyond that a link could stall or exhaust a student's tab.
+ */
+export const MAX_PARAMS = 3_000_000;
 
 /** A plain decimal number: optional sign, digits with optional fraction, optional exponent. No hex, no Infinity/NaN. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -344,8 +358,43 @@ export function defaultConfig(): ExperimentConfig {
 
 /** Whether every key of `config` is within its row's bounds. */
 export function isValidConfig(config: ExperimentConfig): boolean {
-  return CONFIG_KEYS.every((key) => (SCHEMA[key] as Row<unknown>).isValid(config[key]));
+  return CONFIG_KEYS.every((key) => (SCHEMA[key] as Row<unknown>).isValid(config[key])) && networkParams(config) <= MAX_PARAMS;
 }
+
+/**
+ * Trainable parameters of the network `c` describes (the MLP, or on an image
+ * dataset with arch=cnn the CNN, on the dataset's input size); Infinity when
+ * the keys do not describe a network that can be built. Never throws.
+ */
+export function networkParams(c: Pick<ExperimentConfig, 'dataset' | 'arch' | 'conv' | 'pool' | 'layers' | 'act'>): number {
+  try {
+    return parameterCount(configSpec(c));
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** 3000000 → '3,000,000' (the same in every locale: the notice's pattern reads it back). */
+export function groupDigits(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : '∞';
+}
+
+/**
+ * Why the network of `c` may not be built, or null when it may: it has more
+ * than {@link MAX_PARAMS} parameters. The layers text field shows this while
+ * the student types; the URL codec adds what it used instead.
+ */
+export function paramLimitReason(c: Pick<ExperimentConfig, 'dataset' | 'arch' | 'conv' | 'pool' | 'layers' | 'act'>): string | null {
+  const n = networkParams(c);
+  return n <= MAX_PARAMS ? null : `the network would have ${groupDigits(n)} parameters, over the limit of ${groupDigits(MAX_PARAMS)}`;
+}
+
+/**
+ * The keys that shape the network, in the order a link's over-limit network
+ * falls back to its defaults: the dense widths first (the usual culprit), then
+ * the conv stack, the pooling, the architecture and the dataset.
+ */
+const NETWORK_FALLBACK_ORDER = ['layers', 'conv', 'pool', 'arch', 'dataset'] as const;
 
 function isConfigKey(key: string): key is keyof ExperimentConfig {
   return Object.prototype.hasOwnProperty.call(SCHEMA, key);
@@ -355,9 +404,24 @@ function isPageKey(key: string): key is keyof PageConfig {
   return Object.prototype.hasOwnProperty.call(PAGE_SCHEMA, key);
 }
 
-/** Shortens a hostile key (e.g. 10 kB long) for the notice. */
+/** Characters that render as nothing or reorder the text around them: C0/C1 controls, zero-width and bidirectional marks, separators, BOM. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Text from a link made safe to show as plain text: invisible and direction-changing characters become U+FFFD. */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, '\ufffd');
+}
+
+/** Most rejected keys the notice lists (ui/notices/UrlNotice.tsx); it counts the rest. */
+export const NOTICE_MAX_KEYS = 20;
+
+/** Longest key the notice names; longer ones are cut with '…'. */
+export const MAX_SHOWN_KEY = 40;
+
+/** Shortens a hostile key (e.g. 10 kB long) for the notice, and makes its invisible characters visible. */
 function shown(key: string): string {
-  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return visible(key.length > MAX_SHOWN_KEY ? `${key.slice(0, MAX_SHOWN_KEY)}…` : key);
 }
 
 function safeDecode(text: string): string | null {
@@ -378,13 +442,24 @@ function formatDefault(row: Row<unknown>): string {
  * empty or non-numeric values, NaN/Infinity and repeated keys are rejected;
  * finite numbers out of bounds are clamped. Keys absent from the hash take
  * their defaults silently, as do empty segments and empty keys (`&&`, `=x`).
- * The first occurrence of a repeated key is used.
+ * The first occurrence of a repeated key is used; an unknown or repeated key
+ * is named once however often it occurs. Then the cross-key check: a network
+ * over {@link MAX_PARAMS} parameters loses the link's `layers` (then `conv`, …)
+ * to the defaults, named with the count and the limit. Keys and reasons are
+ * plain text with invisible and bidirectional characters replaced (U+FFFD).
  */
 export function parseHash(hash: string): ParsedHash {
   const config = defaultConfig() as unknown as Record<string, unknown>;
   const page = defaultPage() as unknown as Record<string, unknown>;
   const rejected: RejectedKey[] = [];
   const seen = new Set<string>();
+  /** Keys already named as unknown or repeated: a 100 kB link of `x=1&x=1…` gives one line, not thousands. */
+  const named = new Set<string>();
+  /** Keys whose value came from the link (as written or clamped): the candidates when the network is too large. */
+  const fromLink = new Set<string>();
+  const reject = (key: string, reason: string): void => {
+    rejected.push({ key, reason: visible(reason) });
+  };
   const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
   for (const segment of text.split('&')) {
     if (segment === '') continue;
@@ -393,37 +468,73 @@ export function parseHash(hash: string): ParsedHash {
     if (rawKey === '') continue; // `=` or `=x`: nothing to name in a notice
     const key = safeDecode(rawKey);
     if (key === null) {
-      rejected.push({ key: shown(rawKey), reason: 'malformed percent-encoding in the key; ignored' });
+      const name = shown(rawKey);
+      if (!named.has(`%${name}`)) reject(name, 'malformed percent-encoding in the key; ignored');
+      named.add(`%${name}`);
       continue;
     }
     if (!isConfigKey(key) && !isPageKey(key)) {
-      rejected.push({ key: shown(key), reason: 'unknown key; ignored' });
+      const name = shown(key);
+      if (!named.has(`?${name}`)) reject(name, 'unknown key; ignored');
+      named.add(`?${name}`);
       continue;
     }
     const row = (isConfigKey(key) ? SCHEMA[key] : PAGE_SCHEMA[key as keyof PageConfig]) as Row<unknown>;
     const target = isConfigKey(key) ? config : page;
     if (seen.has(key)) {
-      rejected.push({ key, reason: 'repeated key; the first value is used' });
+      if (!named.has(`=${key}`)) reject(key, 'repeated key; the first value is used');
+      named.add(`=${key}`);
       continue;
     }
     seen.add(key);
     const value = eq < 0 ? null : safeDecode(segment.slice(eq + 1));
     if (value === null) {
       const why = eq < 0 ? 'no value' : 'malformed percent-encoding';
-      rejected.push({ key, reason: `${why}; using the default ${formatDefault(row)}` });
+      reject(key, `${why}; using the default ${formatDefault(row)}`);
       continue;
     }
     const decoded = row.decode(value);
     if (decoded.ok) {
       target[key] = decoded.value;
+      fromLink.add(key);
     } else if (decoded.clamped !== undefined) {
       target[key] = decoded.clamped;
-      rejected.push({ key, reason: `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}` });
+      fromLink.add(key);
+      reject(key, `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}`);
     } else {
-      rejected.push({ key, reason: `${decoded.reason}; using the default ${formatDefault(row)}` });
+      reject(key, `${decoded.reason}; using the default ${formatDefault(row)}`);
     }
   }
+  limitNetwork(config as unknown as ExperimentConfig, fromLink, reject);
   return { config: config as unknown as ExperimentConfig, page: page as unknown as PageConfig, rejected };
+}
+
+/**
+ * The cross-key check: while the network the config describes has more than
+ * {@link MAX_PARAMS} parameters, the next network key taken from the link (in
+ * {@link NETWORK_FALLBACK_ORDER}) falls back to its default, and is named with
+ * the count and the limit. Defaults always fit (8,8 on any dataset; the
+ * seed-article conv stack with 8,8 even without pooling), so this ends within
+ * the bounds.
+ */
+function limitNetwork(config: ExperimentConfig, fromLink: ReadonlySet<string>, reject: (key: string, reason: string) => void): void {
+  const c = config as unknown as Record<string, unknown>;
+  for (const key of NETWORK_FALLBACK_ORDER) {
+    const why = paramLimitReason(config);
+    if (why === null) return;
+    if (!fromLink.has(key)) continue;
+    const row = SCHEMA[key] as Row<unknown>;
+    const d = row.default;
+    c[key] = Array.isArray(d) ? [...d] : d;
+    reject(key, `${why}; using the default ${formatDefault(row)}`);
+  }
+  // Unreachable with the shipped defaults; kept so that no link can ever get past the limit.
+  if (paramLimitReason(config) !== null) {
+    for (const key of NETWORK_FALLBACK_ORDER) {
+      const d = SCHEMA[key].default;
+      c[key] = Array.isArray(d) ? [...d] : d;
+    }
+  }
 }
 
 /**

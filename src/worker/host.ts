@@ -1,6 +1,7 @@
-import type { BackendSetup } from '../engine/backend';
+import { discardLostBackend, watchBackendLoss, type BackendSetup } from '../engine/backend';
 import { datasetInfo } from '../engine/data/catalog';
 import { experimentSpec } from '../engine/model/spec';
+import { DivergenceWatch, constantLoss, type Divergence } from '../engine/train/divergence';
 import { TrainingSession } from '../engine/train/session';
 import type { BackendName, Dataset, EvalResult, LayerWeights } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
@@ -9,7 +10,7 @@ import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks }
 import { parseAugLenient } from '../engine/data/augSpec';
 import { augPreviewMessage } from './augPreview';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
-import { BurstPacer, EvalSchedule, burstTargetMs, evalTimeShare, snapshotIntervalMs } from './pacing';
+import { BurstPacer, EvalSchedule, burstTargetMs, checkpointEveryBurst, evalTimeShare, snapshotIntervalMs } from './pacing';
 import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
@@ -44,7 +45,33 @@ interface Live {
 
 /** Test-set evaluation interval floor: small sets are cheap to evaluate, mnist's 2,000 digits less so. */
 const evalBase = (dataset: Dataset): number => (dataset.info.name === 'mnist' ? 100 : 25);
-const DIVERGED_MESSAGE = 'The loss became NaN or infinite. Try a lower learning rate, then press play to restart from the seed.';
+/** How long a failed read-back on a GPU backend waits for the loss event before it is reported as a plain failure. */
+const LOSS_GRACE_MS = 200;
+const isGpu = (b: BackendName): boolean => b === 'webgl' || b === 'webgpu';
+/** A loss figure for a message: 3 significant digits, or NaN / Infinity as they are. */
+const lossText = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
+/** The learning rate to suggest after a divergence: the largest of 1, 3 × 10^k at most lr / 100 (10 → 0.1). */
+export function saferLearningRate(lr: number): number {
+  for (let e = 0; e >= -6; e--) {
+    for (const m of [3, 1]) {
+      const v = Number((m * 10 ** e).toPrecision(1));
+      if (v <= lr / 100) return v;
+    }
+  }
+  return 0.000001;
+}
+
+/**
+ * The divergence message: what happened, with numbers, and what to do. E.g.
+ * "Training diverged at step 25: the test loss went from 0.693 to 37.7 with sgd at
+ * learning rate 10. Lower the learning rate to 0.1 or less (or use Adam at 0.001), then press reset."
+ */
+export function divergedMessage(step: number, d: Divergence, from: number, opt: string, lr: number): string {
+  return (
+    `Training diverged at step ${step}: the ${d.kind} loss went from ${lossText(from)} to ${lossText(d.value)} with ${opt} at learning rate ${lr}. ` +
+    `Lower the learning rate to ${saferLearningRate(lr)} or less (or use Adam at 0.001), then press reset.`
+  );
+}
 /** Progress messages per second at most while downloading. */
 const PROGRESS_INTERVAL_MS = 100;
 /** Inference timing of `compact`: test rows per forward pass, repetitions (median), and the time after which fewer do (a CNN on software WebGL: ~1.8 s a pass). */
@@ -63,7 +90,8 @@ const INFERENCE_BUDGET_MS = 1500;
  */
 export class TrainingHost {
   private readonly builder: RunBuilder;
-  private readonly serial = new Serial();
+  /** Replaced when a GPU is lost: a task awaiting a read-back of the dead backend never settles, and must not block the rebuild. */
+  private serial = new Serial();
   private readonly pacer = new BurstPacer();
   private readonly report: Reporter;
   private evals = new EvalSchedule(25);
@@ -80,6 +108,18 @@ export class TrainingHost {
   /** The gen whose session is live (ready to train). */
   private readyGen = -1;
   private loopRunning = false;
+  /** Numbers the training loops: a loop abandoned on a GPU loss (stuck in a read-back) must not clear a newer loop's flag. */
+  private loopToken = 0;
+  /** Stops watching the live backend for a GPU loss. */
+  private unwatch: () => void = () => undefined;
+  /** The GPU loss of the live backend, once it happened ('context' or 'device'); null otherwise. */
+  private lost: 'context' | 'device' | null = null;
+  /** Wakes a failed read-back waiting for the loss event (see {@link failOnGpu}). */
+  private lostWaiters: (() => void)[] = [];
+  /** The run's divergence rule (see engine/train/divergence.ts). */
+  private divergence = new DivergenceWatch(0);
+  /** The latest finite train loss, for the divergence message's "from". */
+  private lastTrainLoss = Number.NaN;
   /** The run needs a rebuild before it can train again (diverged, or failed). */
   private broken = false;
   private lastEvalStep = -1;
@@ -232,7 +272,7 @@ export class TrainingHost {
    * backend died) from the pruning state's dense weights, masks, widths and
    * step on the next backend.
    */
-  private async build(gen: number, fallback?: { from: BackendName; reason: string }): Promise<void> {
+  private async build(gen: number, fallback?: { from: BackendName; reason: string; lost?: boolean }): Promise<void> {
     if (gen !== this.gen || this.config === null) return;
     const carried = fallback ? this.prune : null;
     const resume = carried?.resume() ?? null;
@@ -248,9 +288,14 @@ export class TrainingHost {
         : await this.builder.backend(config, dataset, spec, hooks);
       if (gen !== this.gen) return;
       const session = new TrainingSession(dataset, spec, trainOptions(config), resume ?? undefined);
+      // The lost backend's instance goes only now: the old session's tensors were freed through it.
+      if (fallback?.lost) discardLostBackend(fallback.from);
       const prune = carried ?? new PruningController(spec, config);
       const views = new ViewMaker(dataset);
       this.live = { session, dataset, backend: choice.backend, applied: config, views };
+      this.watchLoss(gen, choice.backend);
+      this.divergence = new DivergenceWatch(constantLoss(dataset));
+      this.lastTrainLoss = Number.NaN;
       this.prune = prune;
       this.pacer.reset(burstTargetMs(choice.backend));
       this.report.reset(snapshotIntervalMs(choice.backend));
@@ -281,6 +326,9 @@ export class TrainingHost {
   private disposeLive(keepSaved: boolean): void {
     const live = this.live;
     this.live = null;
+    this.unwatch();
+    this.unwatch = () => undefined;
+    this.lost = null;
     if (!keepSaved) {
       this.prune = null;
       this.deadBackends.clear();
@@ -428,10 +476,10 @@ export class TrainingHost {
   private maybeStartLoop(): void {
     if (this.loopRunning || this.mode === 'paused' || this.readyGen !== this.gen || !this.live) return;
     this.loopRunning = true;
-    void this.loop(this.gen);
+    void this.loop(this.gen, ++this.loopToken);
   }
 
-  private async loop(gen: number): Promise<void> {
+  private async loop(gen: number, token: number): Promise<void> {
     this.report.meter.start(now());
     this.report.phase('training');
     let settle = false;
@@ -442,14 +490,81 @@ export class TrainingHost {
       }
       settle = gen === this.gen && !this.broken;
     } catch (e) {
-      // The run is stopped (the store shows the error): do not let maybeStartLoop restart it.
-      this.mode = 'paused';
-      this.fail(e);
+      // A read-back of a lost GPU (a snapshot, a view) rejects: fall back. Anything else stops the run
+      // (the store shows the error): do not let maybeStartLoop restart it.
+      if (!this.failOnGpu(gen, e)) {
+        this.mode = 'paused';
+        this.fail(e);
+      }
     } finally {
-      this.loopRunning = false;
+      if (token === this.loopToken) this.loopRunning = false;
     }
+    if (token !== this.loopToken) return;
     if (settle) await this.serial.run(() => this.settle(gen)).catch((e) => this.fail(e));
     this.maybeStartLoop();
+  }
+
+  /**
+   * Watches the live backend for a GPU loss. On a loss the host stops waiting
+   * for the dead backend at once: the serial queue and the loop stuck in its
+   * read-backs are abandoned (their gen is stale when, if ever, they wake) and
+   * the run falls back to the next backend from the latest checkpoint.
+   */
+  private watchLoss(gen: number, backend: BackendName): void {
+    this.unwatch();
+    this.lost = null;
+    this.unwatch = watchBackendLoss(backend, (what) => {
+      this.lost = what;
+      for (const wake of this.lostWaiters.splice(0)) wake();
+      // A failed read-back may have started the fallback already; it reads `lost` for its reason.
+      if (gen !== this.gen || this.live?.backend !== backend) return;
+      // A job stuck in a read-back of the dead GPU will never say it ended: say it for it.
+      const job = this.job;
+      if (job !== null) {
+        job.stop = 'the network was rebuilt';
+        this.job = null;
+        this.report.send({ type: 'job', runId: job.runId, job: job.kind, done: 0, total: 0, label: job.stop, cancelled: true });
+      }
+      this.serial = new Serial();
+      this.loopRunning = false;
+      this.loopToken++;
+      this.fallBack(backend, null);
+    });
+  }
+
+  /**
+   * After a read-back outside the guarded calls (a snapshot, a view) failed:
+   * on a GPU backend the GPU is the likely cause, so fall back (true); on
+   * wasm/cpu it is an ordinary error (false).
+   */
+  private failOnGpu(gen: number, e: unknown): boolean {
+    const live = this.live;
+    if (gen !== this.gen) return true;
+    if (!live || !isGpu(live.backend)) return false;
+    this.fallBack(live.backend, e);
+    return true;
+  }
+
+  /** Resolves when the live GPU reports its loss, or after {@link LOSS_GRACE_MS} (WebGPU rejects a mapAsync before `device.lost` settles). */
+  private waitForLoss(): Promise<void> {
+    if (this.lost !== null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, LOSS_GRACE_MS);
+      this.lostWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Stops the run as diverged (paused; play or reset rebuilds from the seed) with a message that says why and what to do. */
+  private diverge(d: Divergence, step: number, from: number): void {
+    const config = this.live?.applied ?? this.config;
+    this.broken = true;
+    this.mode = 'paused';
+    this.stepsLeft = 0;
+    this.postMetrics(false);
+    this.report.phase('diverged', divergedMessage(step, d, from, config?.opt ?? 'sgd', config?.lr ?? Number.NaN));
   }
 
   /** One burst of training; false when the loop should stop. */
@@ -471,24 +586,41 @@ export class TrainingHost {
     const t0 = now();
     let losses: Float32Array;
     let penalties: Float32Array;
+    let trainedMs: number;
     try {
       ({ loss: losses, penalty: penalties } = await session.trainSteps(k));
+      trainedMs = now() - t0;
+      // On a GPU the weights are read back after every burst (see pacing.ts checkpointEveryBurst): if
+      // the GPU is lost, the run resumes from the last burst the page showed. The points are queued
+      // only after it, so the step the page shows never runs ahead of a checkpoint.
+      if (checkpointEveryBurst(live.backend) && Number.isFinite(losses[losses.length - 1])) {
+        const c0 = now();
+        await prune.sync(session);
+        this.pacer.recordCheckpoint(now() - c0);
+      }
     } catch (e) {
       if (gen === this.gen) this.fallBack(live.backend, e);
       return false;
     }
     if (gen !== this.gen) return false;
-    this.pacer.record(k, now() - t0);
+    this.pacer.record(k, trainedMs);
     const points: MetricPoint[] = [];
     for (let i = 0; i < losses.length && Number.isFinite(losses[i]) && Number.isFinite(penalties[i]); i++) {
       points.push(penalised ? { step: first + i + 1, trainLoss: losses[i], penalty: penalties[i] } : { step: first + i + 1, trainLoss: losses[i] });
     }
     this.report.outbox.push(points);
+    const before = this.lastTrainLoss;
+    if (points.length > 0) this.lastTrainLoss = points[points.length - 1].trainLoss;
     if (points.length < losses.length) {
-      this.broken = true;
-      this.mode = 'paused';
-      this.postMetrics(false);
-      this.report.phase('diverged', DIVERGED_MESSAGE);
+      const i = points.length;
+      const value = Number.isFinite(losses[i]) ? penalties[i] : losses[i];
+      this.diverge({ kind: 'train', value, reference: this.divergence.reference }, first + i + 1, Number.isFinite(this.lastTrainLoss) ? this.lastTrainLoss : before);
+      return false;
+    }
+    const spike = this.divergence.trainLosses(losses);
+    if (spike) {
+      const i = losses.indexOf(spike.value);
+      this.diverge(spike, first + i + 1, i > 0 ? losses[i - 1] : before);
       return false;
     }
     if (this.mode === 'stepping') {
@@ -496,7 +628,7 @@ export class TrainingHost {
       if (this.stepsLeft <= 0) this.mode = 'paused';
     }
     if (!(await this.pruneEvents(gen))) return false;
-    if (this.evals.isDue(session.step) && !(await this.evaluate(gen))) return false;
+    if (this.evals.isDue(session.step) && !(await this.evaluate(gen, true))) return false;
     const t = now();
     this.report.meter.record(k, t);
     // Snapshot first, so the sparsity it reads rides on the points of the metrics message.
@@ -544,8 +676,11 @@ export class TrainingHost {
     return true;
   }
 
-  /** Evaluates the test set now; false when the run should stop (failure or a newer gen). */
-  private async evaluate(gen: number): Promise<boolean> {
+  /**
+   * Evaluates the test set now; false when the run should stop (failure, a newer gen, or,
+   * `afterTraining`, a divergence: evaluations after a mask change or a rewind do not judge the training).
+   */
+  private async evaluate(gen: number, afterTraining = false): Promise<boolean> {
     const live = this.live;
     if (!live || live.session.step === this.lastEvalStep) return true;
     const t0 = now();
@@ -555,8 +690,16 @@ export class TrainingHost {
       if (gen !== this.gen) return false;
       const { testLoss, testAccuracy } = result;
       const step = live.session.step;
+      const previous = this.lastEval.testLoss;
       this.lastEvalStep = step;
       this.lastEval = result;
+      const diverged = afterTraining && step > 0 ? this.divergence.evaluation(testLoss) : null;
+      if (diverged) {
+        this.report.noteEval(step, testLoss, testAccuracy);
+        const from = diverged.kind === 'test' ? (Number.isFinite(previous) ? previous : diverged.reference) : (this.divergence.bestTrainLoss || diverged.reference);
+        this.diverge(diverged, step, Number.isFinite(from) ? from : diverged.reference);
+        return false;
+      }
       if (predictions) this.postView(step, live.views.fromEvaluation(predictions));
       this.evals.done(step, now() - t0, this.pacer.stepMs);
       this.report.noteEval(step, testLoss, testAccuracy);
@@ -571,7 +714,7 @@ export class TrainingHost {
   /** After pausing or a finished step command: evaluate, send everything, say paused. */
   private async settle(gen: number): Promise<void> {
     if (gen !== this.gen || !this.live || this.broken) return;
-    if (this.live.session.step > 0 && !(await this.evaluate(gen))) return;
+    if (this.live.session.step > 0 && !(await this.evaluate(gen, true))) return;
     if (gen !== this.gen || !this.live) return;
     await this.snapshot(gen);
     if (gen !== this.gen) return;
@@ -717,14 +860,25 @@ export class TrainingHost {
 
   /**
    * The backend died mid-run: rebuild on the next backend that works from the
-   * pruning state's last read of the weights and step (snapshots, schedule
-   * steps, mask changes; the optimizer state starts afresh), and
+   * pruning state's last read of the weights and step (on webgl and webgpu the
+   * end of every burst, see {@link checkpointEveryBurst}; elsewhere snapshots,
+   * schedule steps, mask changes; the optimizer state starts afresh), and
    * carry on in the same mode. Points after that read are trained again.
+   * `e` null: the GPU was lost (see {@link watchLoss}); the reason then says
+   * at which step, and from which step training resumes.
    */
   private fallBack(failed: BackendName, e: unknown): void {
     this.deadBackends.add(failed);
     this.builder.forgetProbe();
     const gen = ++this.gen;
-    void this.serial.run(() => this.build(gen, { from: failed, reason: errorText(e) })).catch((err) => this.fail(err));
+    const step = this.live?.session.step ?? 0;
+    const start = async (): Promise<void> => {
+      // A failed call on a GPU: was the GPU lost? The event may come just after the rejection.
+      if (e !== null && isGpu(failed)) await this.waitForLoss();
+      const lost = this.lost;
+      const reason = lost ? `lost its ${lost} at step ${step}; resuming from step ${this.prune?.resume().step ?? 0}` : errorText(e);
+      await this.build(gen, { from: failed, reason, lost: lost !== null });
+    };
+    void this.serial.run(start).catch((err) => this.fail(err));
   }
 }

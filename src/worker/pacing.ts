@@ -30,6 +30,21 @@ export const GPU_SNAPSHOT_INTERVAL_MS = 1000;
 
 const isGpu = (backend: string): boolean => backend === 'webgl' || backend === 'webgpu';
 
+/**
+ * On webgl and webgpu the worker reads the weights back after every burst, so
+ * a lost GPU (context or device) costs no training: the next backend resumes
+ * from the step the page last showed. wasm and cpu cannot be lost, so they
+ * keep the snapshot interval. The read-back costs a GPU round trip and a copy
+ * of every weight (software WebGL, loaded 2-core machine: ~10 ms for the 2-8-8-2
+ * circle net, ~20–28 ms for LeNet-300-100, whose bursts are a single ~200 ms
+ * step there: 13 % of the time), so the pacer lengthens bursts until it takes
+ * at most {@link CHECKPOINT_SHARE} of them ({@link BurstPacer.recordCheckpoint}):
+ * a loss then loses at most the burst in flight, which the page never showed.
+ */
+export function checkpointEveryBurst(backend: string): boolean {
+  return isGpu(backend);
+}
+
 /** The share of training time evaluation may take on a backend: {@link GPU_EVAL_TIME_SHARE} on webgl/webgpu, else {@link EVAL_TIME_SHARE}. */
 export function evalTimeShare(backend: string): number {
   return isGpu(backend) ? GPU_EVAL_TIME_SHARE : EVAL_TIME_SHARE;
@@ -39,6 +54,9 @@ export function evalTimeShare(backend: string): number {
 export function snapshotIntervalMs(backend: string): number {
   return isGpu(backend) ? GPU_SNAPSHOT_INTERVAL_MS : SNAPSHOT_INTERVAL_MS;
 }
+
+/** A per-burst checkpoint may take at most this share of the burst's training time. */
+export const CHECKPOINT_SHARE = 0.05;
 
 /** Most steps in one burst (tiny networks at thousands of steps/s). */
 export const MAX_BURST_STEPS = 2048;
@@ -52,8 +70,12 @@ export class BurstPacer {
   private k = 1;
   /** Smoothed milliseconds per step; NaN before the first burst. */
   private msPerStep = Number.NaN;
-  /** Target milliseconds per burst. */
+  /** Target milliseconds per burst: the base one, raised to amortise checkpoints. */
   private targetMs = BURST_TARGET_MS;
+  /** The burst target before checkpoints raise it (see {@link reset}). */
+  private baseTargetMs = BURST_TARGET_MS;
+  /** Smoothed milliseconds of one checkpoint; 0 when none is made. */
+  private checkpointMs = 0;
 
   /** Steps for the next burst. */
   get steps(): number {
@@ -74,11 +96,28 @@ export class BurstPacer {
     this.k = Math.max(1, Math.min(MAX_BURST_STEPS, ideal, this.k * 2));
   }
 
-  /** Forgets the measurements (new model, batch size or backend); `targetMs` sets a new burst target (see {@link burstTargetMs}). */
-  reset(targetMs = this.targetMs): void {
+  /**
+   * Records that the checkpoint after a burst took `ms`: the burst target becomes
+   * max(base, checkpoint / {@link CHECKPOINT_SHARE}), so checkpoints stay within that share.
+   */
+  recordCheckpoint(ms: number): void {
+    if (!(ms >= 0)) return;
+    this.checkpointMs = this.checkpointMs === 0 ? ms : 0.7 * this.checkpointMs + 0.3 * ms;
+    this.targetMs = Math.max(this.baseTargetMs, this.checkpointMs / CHECKPOINT_SHARE);
+  }
+
+  /** The burst length aimed at now (ms). */
+  get target(): number {
+    return this.targetMs;
+  }
+
+  /** Forgets the measurements (new model, batch size or backend); `targetMs` sets a new base burst target (see {@link burstTargetMs}). */
+  reset(targetMs = this.baseTargetMs): void {
     this.k = 1;
     this.msPerStep = Number.NaN;
+    this.baseTargetMs = targetMs;
     this.targetMs = targetMs;
+    this.checkpointMs = 0;
   }
 }
 

@@ -43,7 +43,11 @@ describe('the seed-article CNN action', () => {
     s().receive({ type: 'lottery', runId: 1, rows: rows(2), done: true });
     s().setConfig('seed', 7);
     expect(s().pruning.lotteryHistory).toEqual([rows(2)]);
+    // Without pooling this network would have 4.7 M parameters, over MAX_PARAMS: the store refuses it and nothing changes.
     s().setConfig('pool', 1);
+    expect(s().config.pool).toBe(2);
+    expect(s().pruning.lotteryHistory).toEqual([rows(2)]);
+    s().setConfig('conv', '32:3');
     expect(s().pruning.lotteryHistory).toEqual([]);
   });
 });

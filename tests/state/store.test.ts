@@ -228,6 +228,21 @@ describe('bridge', () => {
     expect(t.posted.at(-1)).toEqual({ type: 'play', runId: 2 });
     expect(t.transport.terminate).toHaveBeenCalled();
   });
+
+  it('tells each new run started while playing to play (a stale run that diverged paused the worker)', () => {
+    const store = createAppStore();
+    const t = fakeTransport();
+    connectBridge(store, t.transport, 'http://x/');
+    store.getState().play();
+    store.getState().setConfig('seed', 7);
+    expect(t.posted.slice(-2)).toEqual([
+      { type: 'configure', runId: 2, config: { ...defaultConfig(), seed: 7 } },
+      { type: 'play', runId: 2 },
+    ]);
+    store.getState().pause();
+    store.getState().setConfig('seed', 8);
+    expect(t.posted.at(-1)).toEqual({ type: 'configure', runId: 3, config: { ...defaultConfig(), seed: 8 } });
+  });
 });
 
 describe('urlSync', () => {

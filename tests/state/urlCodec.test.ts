@@ -5,7 +5,7 @@ import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_C
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
-import { CONFIG_KEYS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, parseHash, parseLayers } from '../../src/state/urlCodec';
+import { CONFIG_KEYS, MAX_PARAMS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, networkParams, parseHash, parseLayers } from '../../src/state/urlCodec';
 import { defaultPage } from '../../src/state/page';
 import { OWN_URL_MAX_POINTS, countPoints, formatPoints, type OwnPoint } from '../../src/engine/data/ownPoints';
 
@@ -82,7 +82,7 @@ function normalised(c: ExperimentConfig): ExperimentConfig {
   return out;
 }
 
-/** Any config within the schema's bounds. */
+/** Any config within the schema's bounds whose network fits MAX_PARAMS (the cross-key limit). */
 const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   dataset: fc.oneof(fc.constantFrom(...DATASET_NAMES), fc.constant('mnist' as const), fc.constant('custom' as const)),
   noise: fc.integer({ min: 0, max: 50 }),
@@ -129,7 +129,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   rp_steps: fc.oneof(fc.constant(500), fc.integer({ min: 10, max: 100000 })),
   rp_tune: fc.oneof(fc.constant(100), fc.integer({ min: 0, max: 100000 })),
   pts: fc.oneof(fc.constant(''), ptsText),
-});
+}).filter((c) => networkParams(c) <= MAX_PARAMS);
 
 describe('formatHash / parseHash round trip', () => {
   it('parse(format(c)) == c for every valid config (schedule/lottery keys default while off), nothing rejected', () => {

@@ -106,7 +106,7 @@ describe('TrainingHost', () => {
     host.handle({ type: 'configure', runId: 1, config: { ...CIRCLE, dataset: 'friedman', act: 'relu', opt: 'sgd', lr: 10, layers: [16, 16] } });
     host.handle({ type: 'play', runId: 1 });
     await until(() => phases(got).includes('diverged'));
-    expect(lastOf(got, 'phase')?.message).toMatch(/lower learning rate/);
+    expect(lastOf(got, 'phase')?.message).toMatch(/^Training diverged at step \d+: the (train|test) loss went from \S+ to \S+ with sgd at learning rate 10\. Lower the learning rate to 0\.1 or less/);
     expect(got.some((m) => m.type === 'error')).toBe(false);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_INTERVAL_MS } from '../../src/worker/outbox';
 import {
   BurstPacer,
+  CHECKPOINT_SHARE,
   EVAL_TIME_SHARE,
   EvalSchedule,
   GPU_BURST_TARGET_MS,
@@ -10,6 +11,7 @@ import {
   MAX_BURST_STEPS,
   ThroughputMeter,
   burstTargetMs,
+  checkpointEveryBurst,
   evalTimeShare,
   snapshotIntervalMs,
 } from '../../src/worker/pacing';
@@ -73,5 +75,32 @@ describe('ThroughputMeter', () => {
     m.record(10, 100);
     m.record(30, 300);
     expect(m.stepsPerSecond).toBeCloseTo(40 / 0.3, 9);
+  });
+});
+
+describe('checkpoints on GPU backends', () => {
+  it('every burst on webgl and webgpu, never on wasm or cpu', () => {
+    expect(['webgpu', 'webgl', 'wasm', 'cpu'].map(checkpointEveryBurst)).toEqual([true, true, false, false]);
+  });
+
+  it(`bursts grow until a checkpoint takes at most ${CHECKPOINT_SHARE * 100} % of one, and reset forgets it`, () => {
+    const p = new BurstPacer();
+    p.reset(150);
+    // A cheap checkpoint (5 ms ≤ 5 % of 150 ms) leaves the target alone.
+    p.recordCheckpoint(5);
+    expect(p.target).toBe(150);
+    // 28 ms (LeNet-300-100 on software WebGL) smoothed from 5: 0.7·5 + 0.3·28 = 11.9 ms → 238 ms bursts.
+    p.recordCheckpoint(28);
+    expect(p.target).toBeCloseTo(238, 9);
+    for (let i = 0; i < 40; i++) p.recordCheckpoint(28);
+    expect(p.target).toBeCloseTo(560, 3);
+    // Steps of 200 ms: the burst takes 2 (growth ×2 per burst), then round(560 / 200) = 3 steps.
+    p.record(1, 200);
+    expect(p.steps).toBe(2);
+    p.record(2, 400);
+    expect(p.steps).toBe(3);
+    p.reset();
+    expect(p.target).toBe(150);
+    expect(p.steps).toBe(1);
   });
 });

@@ -143,7 +143,11 @@ export function useDraft<T>(value: T, format: (v: T) => string, parse: (text: st
   const commitText = (text: string): void => {
     clearTimeout(timer.current);
     const v = parse(text);
-    if (v !== null && format(v) !== formatted) commit(v);
+    if (v !== null && format(v) !== formatted) {
+      // The field now stands for v: if the value moves on before this renders again (back to the old value, say), the draft follows it.
+      setShown(format(v));
+      commit(v);
+    }
   };
   return {
     draft,

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { runtimeEn } from './en/runtime';
-import { useLang, useT, type Params, type Translate } from './index';
+import { useLang, useT, type MessageKey, type Params, type Translate } from './index';
 
 /**
  * Messages made below the UI — the URL codec's reasons, the worker's phases,
@@ -26,7 +26,7 @@ export interface RuntimePattern {
   loose?: readonly string[];
 }
 
-export type RuntimeKey = keyof typeof runtimeEn;
+export type RuntimeKey = keyof typeof runtimeEn | (MessageKey & `header.run.${string}`);
 
 /** The backends as engine/backend.ts names them in its errors, and as the config names them. */
 const LABEL = '(?<backend>WebGPU|WebGL|WASM|CPU)';
@@ -63,6 +63,8 @@ export const RUNTIME_PATTERNS: readonly RuntimePattern[] = [
   { re: /^more than (?<max>\d+) hidden layers$/, key: 'runtime.layers.tooMany' },
   { re: /^each layer must be a whole number of units$/, key: 'runtime.layers.notWhole' },
   { re: /^each layer must have 1–(?<max>\d+) units$/, key: 'runtime.layers.range' },
+  // The network's size (state/urlCodec.ts MAX_PARAMS).
+  { re: /^the network would have (?<count>[\d,]+|∞) parameters, over the limit of (?<max>[\d,]+)$/, key: 'runtime.params.tooMany' },
   // Augmentation text.
   { re: /^empty item$/, key: 'runtime.aug.emptyItem' },
   { re: /^unknown transform "(?<name>.*)"$/s, key: 'runtime.aug.unknown' },
@@ -92,6 +94,13 @@ export const RUNTIME_PATTERNS: readonly RuntimePattern[] = [
   { re: /^Loading 10,000 MNIST digits…$/, key: 'runtime.phase.loadingMnist' },
   { re: /^Measuring which backend trains this model fastest… \((?<backend>\w+)\)$/, key: 'runtime.phase.measuring' },
   { re: /^The loss became NaN or infinite\. Try a lower learning rate, then press play to restart from the seed\.$/, key: 'runtime.phase.diverged' },
+  {
+    re: /^Training diverged at step (?<step>\d+): the (?<kind>train|test) loss went from (?<from>\S+) to (?<to>\S+) with (?<opt>\w+) at learning rate (?<lr>\S+)\. Lower the learning rate to (?<suggest>\S+) or less \(or use Adam at 0\.001\), then press reset\.$/,
+    key: 'header.run.divergedDetail',
+    nested: ['kind'],
+  },
+  { re: /^train$/, key: 'header.run.divergedTrain' },
+  { re: /^test$/, key: 'header.run.divergedTest' },
   { re: /^Lottery finished\.$/, key: 'runtime.lottery.finishedEmpty' },
   {
     re: /^Lottery finished: (?<rounds>\d+) rounds, (?<remaining>[^,;]+?) of the weights remain; (?<last>.+) \(dense: (?<first>.+)\)\.$/,
@@ -132,6 +141,14 @@ export const RUNTIME_PATTERNS: readonly RuntimePattern[] = [
   { re: /^no answer after (?<seconds>[\d.]+) s$/, key: 'runtime.backend.timeout' },
   { re: re(`${LABEL}: tf\\.setBackend refused it`), key: 'runtime.backend.refused' },
   { re: /^tfjs WASM has no Conv2DBackpropFilter kernel, so a CNN cannot train on WASM$/, key: 'runtime.backend.cnnWasm' },
+  {
+    re: re(`(?<from>${NAME}) lost its (?<what>context|device) at step (?<step>\\d+); now training on (?<to>${NAME}) from step (?<resumed>\\d+) \\(the optimizer state restarts\\)\\.`),
+    key: 'header.run.gpuLostNotice',
+    nested: ['what'],
+  },
+  { re: /^lost its (?<what>context|device) at step (?<step>\d+); resuming from step (?<resumed>\d+)$/, key: 'header.run.gpuLost', nested: ['what'] },
+  { re: /^context$/, key: 'header.run.gpuContext' },
+  { re: /^device$/, key: 'header.run.gpuDevice' },
   { re: re(`(?<from>${NAME}) failed: (?<reason>.+)\\. Now training on (?<to>${NAME})\\.`), key: 'runtime.backend.fellBack', loose: ['reason'] },
   { re: re(`(?<from>${NAME}) failed\\. Now training on (?<to>${NAME})\\.`), key: 'runtime.backend.fellBackBare' },
   // One backend's reason in a list joined by '; ' (the error stops where the next backend's starts).

@@ -26,7 +26,8 @@ export function RunBanner() {
       ) : null}
       {phase === 'diverged' || phase === 'error' ? (
         <div className="notice notice-error" role="alert" data-testid="phase-message" data-phase={phase}>
-          <strong>{phase === 'diverged' ? t('header.run.diverged') : t('header.run.error')}</strong> {text}
+          {/* A divergence message says "Training diverged at step …" itself. */}
+          {phase === 'diverged' && text ? null : <strong>{phase === 'diverged' ? t('header.run.diverged') : t('header.run.error')}</strong>} {text}
         </div>
       ) : null}
       {backendNotice ? (
@@ -34,6 +35,23 @@ export function RunBanner() {
           {rt(backendNotice)}
         </div>
       ) : null}
+      <StorageNoticeLine />
+    </div>
+  );
+}
+
+/** A problem with this browser's storage (state/persist.ts): a stored value discarded, or a write refused. Dismissible. */
+function StorageNoticeLine() {
+  const notice = useAppStore((s) => s.storageNotice);
+  const dismiss = useAppStore((s) => s.dismissStorageNotice);
+  const t = useT();
+  if (notice === null) return null;
+  return (
+    <div className="notice notice-warn" role="status" data-testid="storage-notice" data-kind={notice}>
+      <span>{t(`header.storage.${notice}`)}</span>
+      <button type="button" className="dismiss" data-testid="btn-dismiss-storage-notice" aria-label={t('header.dismiss')} onClick={dismiss}>
+        ×
+      </button>
     </div>
   );
 }

@@ -100,6 +100,7 @@ export const controlsEn = {
   'controls.layers.addHidden': 'Add a hidden layer',
   'controls.layers.addDense': 'Add a dense layer',
   'controls.layers.invalid': 'Widths 1–1024, comma-separated, at most {max} layers.',
+  'controls.layers.tooBig': 'Too large: this network would have {count} parameters; the limit is {max}.',
   'controls.act': 'Activation',
   'controls.act.relu': 'ReLU',
   'controls.act.tanh': 'Tanh',

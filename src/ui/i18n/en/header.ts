@@ -45,11 +45,27 @@ export const headerEn = {
 
   'header.url.aria': 'Link settings not used',
   'header.url.title': 'Some settings in the link were not used.',
+  'header.url.more': '… and {n} more.',
   'header.dismiss': 'Dismiss',
   'header.run.measuring': 'Measuring backends…',
   'header.run.diverged': 'Training diverged.',
+  // Worker texts translated by pattern (ui/i18n/runtime.ts): divergence and a lost GPU.
+  'header.run.divergedDetail':
+    'Training diverged at step {step}: the {kind} loss went from {from} to {to} with {opt} at learning rate {lr}. Lower the learning rate to {suggest} or less (or use Adam at 0.001), then press reset.',
+  'header.run.divergedTrain': 'train',
+  'header.run.divergedTest': 'test',
+  'header.run.gpuLost': 'lost its {what} at step {step}; resuming from step {resumed}',
+  'header.run.gpuLostNotice': '{from} lost its {what} at step {step}; now training on {to} from step {resumed} (the optimizer state restarts).',
+  'header.run.gpuContext': 'context',
+  'header.run.gpuDevice': 'device',
   'header.run.error': 'Something went wrong.',
   'header.run.loading': 'Loading…',
+  'header.storage.discarded': 'Saved settings from an earlier visit could not be read and were discarded.',
+  'header.storage.newer': 'Settings saved by a newer version of the playground were left unused.',
+  'header.storage.full': 'This browser’s storage is full: your settings and pinned runs are not being saved.',
+  'header.storage.unavailable': 'This browser does not let the page save anything: your settings and pinned runs will not survive a reload.',
+  'header.storage.pointsDiscarded': 'Your points saved on an earlier visit could not be read and were discarded.',
+  'header.storage.pointsNotSaved': 'Your points could not be saved in this browser (its storage is full or disabled): a reload keeps them only if the link holds them.',
 
   'header.keys': 'Keys:',
   'header.keys.play': 'play/pause',

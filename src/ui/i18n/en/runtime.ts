@@ -35,6 +35,7 @@ export const runtimeEn = {
   'runtime.layers.tooMany': 'more than {max} hidden layers',
   'runtime.layers.notWhole': 'each layer must be a whole number of units',
   'runtime.layers.range': 'each layer must have 1–{max} units',
+  'runtime.params.tooMany': 'the network would have {count} parameters, over the limit of {max}',
 
   // Augmentation text (engine/data/augSpec.ts).
   'runtime.aug.emptyItem': 'empty item',

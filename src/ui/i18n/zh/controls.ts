@@ -93,6 +93,7 @@ export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'controls.layers.addHidden': '添加一个隐藏层',
   'controls.layers.addDense': '添加一个全连接层',
   'controls.layers.invalid': '每层宽度 1–1024，用逗号分隔，最多 {max} 层。',
+  'controls.layers.tooBig': '太大了：这个网络将有 {count} 个参数，上限是 {max}。',
   'controls.act': '激活函数',
   'controls.act.relu': 'ReLU',
   'controls.act.tanh': 'Tanh',

@@ -25,6 +25,7 @@ export const runtimeZh: Record<keyof typeof runtimeEn, string> = {
   'runtime.layers.tooMany': '隐藏层超过 {max} 层',
   'runtime.layers.notWhole': '每层的神经元数必须是整数',
   'runtime.layers.range': '每层必须有 1–{max} 个神经元',
+  'runtime.params.tooMany': '网络将有 {count} 个参数，超过上限 {max}',
 
   'runtime.aug.emptyItem': '有一项是空的',
   'runtime.aug.unknown': '未知的变换“{name}”',
