@@ -12,7 +12,6 @@
  *          --dist=path (a build other than dist/)  --no-prune (skip the pruning figures)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { measureApp } from './app-probe.mjs';
 import { measurePruning } from './prune-probe.mjs';
-import { serveStatic } from './serve.mjs';
+import { freePort, serveStatic } from './serve.mjs';
 import { BACKENDS, CASES, unsupported } from './cases.mjs';
 import { MAIN_THREAD_TARGET_MS, RATIO_TARGET, THETA_TARGET_MS, formatPruningTable, formatTable, verdicts } from './report.mjs';
 
@@ -51,19 +50,6 @@ function parseArgs(argv) {
     /** Training before the pruning figures are taken, ms. */
     pruneTrainMs: quick ? 2_000 : 5_000,
   };
-}
-
-/** A free TCP port on localhost. */
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
 }
 
 /** Matmul repetitions per backend: about a second of work each on this kind of machine. */

@@ -5,6 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES = {
@@ -41,5 +42,18 @@ export function serveStatic(root, port) {
   return new Promise((resolve, reject) => {
     server.on('error', reject);
     server.listen(port, '127.0.0.1', () => resolve({ close: () => new Promise((r) => server.close(() => r())) }));
+  });
+}
+
+/** A free TCP port on localhost. */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createTcpServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
   });
 }

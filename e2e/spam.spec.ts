@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { Rng } from '../src/engine/rng';
 import { penaltyKindOf, penaltyLambdaOf } from '../src/state/regularisation';
 import { formatHash, parseHash } from '../src/state/urlCodec';
 import { TINY_CIRCLE, expect, test } from './fixtures';
@@ -108,18 +109,6 @@ function watchSeries(): void {
   });
 }
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What one change does: the control's test id and the value to put in it (option value, slider position or text). */
 interface Change {
   key: string;
@@ -128,7 +117,8 @@ interface Change {
 
 /** The 300 changes: controls and values a student could pick (toy datasets, small networks, learning rates that do not diverge). */
 function plan(seed: number): Change[] {
-  const r = rng(seed);
+  const rng = new Rng(seed);
+  const r = (): number => rng.next();
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const makers: Record<string, () => string> = {

@@ -21,12 +21,11 @@
  * SOAK_OUT (the JSON's path), CHROMIUM_PATH. Flags: --dist=path (a build other than dist/).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../bench/serve.mjs';
+import { freePort, serveStatic } from '../bench/serve.mjs';
 import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from './chromium-path.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,19 +65,6 @@ function options() {
     dist: resolve(ROOT, flags.dist ?? 'dist'),
     out: process.env.SOAK_OUT ?? join(ROOT, 'bench', 'results', 'soak-latest.json'),
   };
-}
-
-/** A free TCP port on localhost. */
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
 }
 
 /** Runs in the page before its scripts: every main-thread task over 50 ms, in `window.__longTasks`. */

@@ -33,7 +33,8 @@ export function ConvField() {
   };
   const field = useDraft(conv, formatText, canonical, (v) => setConfig('conv', v), 500);
   const parsed = parseConv(field.draft);
-  const tooBig = parsed.ok && paramsOf(formatConv(parsed.value)) > MAX_PARAMS ? paramsOf(formatConv(parsed.value)) : null;
+  const draftParams = parsed.ok ? paramsOf(formatConv(parsed.value)) : 0;
+  const tooBig = draftParams > MAX_PARAMS ? draftParams : null;
   const t = useT();
   const rt = useRuntimeText();
   return (
