@@ -19,9 +19,8 @@ export interface Series {
 }
 
 /**
- * Chart points kept at most: under 2 px apart on a 1280-px-wide page, and cheap to draw 5×/s
- * (recharts' cost grows with the points per line; at 800 the tiny circle net's redraws pushed
- * frames to 53–65 ms on the 2-core test machine, at 400 they stay under 50 ms).
+ * Chart points kept at most: under 2 px apart on a 1280-px-wide page, which is all a
+ * line can show; more would only cost memory, link and storage space (pins keep theirs).
  */
 export const SERIES_CAP = 400;
 

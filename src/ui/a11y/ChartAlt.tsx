@@ -4,7 +4,7 @@ import { useId, useMemo, useRef, type ReactNode, type RefObject } from 'react';
  * A chart's text alternative: the chart becomes one image (`role="img"`) named
  * `name` (what it plots) and described by `summary` (what it shows now, kept
  * in a hidden node that `aria-describedby` reads). The chart inside must not
- * take focus (recharts: `accessibilityLayer={false}`): an image has no
+ * take focus (recharts: `accessibilityLayer={false}`; StepChart's SVG is aria-hidden): an image has no
  * interactive parts.
  */
 export function ChartAlt({ name, summary, children }: { name: string; summary: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { datasetInfo } from '../../engine/data/catalog';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { ChartAlt } from '../a11y/ChartAlt';
@@ -16,23 +16,19 @@ import { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, niceStepCeil } from './chart
 import { LossChart } from './LossChart';
 import { OVERALL_COLOUR, SparsityChart, layerColour } from './SparsityChart';
 import { layerDash } from './palette';
-import { STAGGER_MS, useLagged, useStable } from './useLagged';
+import { STAGGER_MS, useChartPoints, useLagged, useStable } from './useLagged';
 
 /**
  * The main area's step-axis charts: loss over steps (train and test, and the
  * regularisation penalty when it is on; log-scale toggle), for classification
  * test accuracy, and the fraction of zero weights.
  * They share one step axis, re-render only when their own data changes, at low
- * priority, and never two in the same task: each recharts redraw costs ~10 ms
- * of main thread however few the points, so two in one task would near the
- * 50 ms long-task line on a slow machine.
+ * priority, and never two in the same task (see {@link STAGGER_MS}).
  * Pinned runs overlay each chart dashed; their lines are computed once per pin
- * and keep their identity, so pinning adds no work per metrics message beyond
- * the extra (thinned) lines in each redraw.
+ * and keep their identity, so a redraw skips them.
  */
 export function ChartsPanel() {
-  // Deferred: chart renders are low priority and time-sliced, so they never hold the main thread for long.
-  const points = useDeferredValue(useAppStore((s) => s.series.points));
+  const points = useChartPoints();
   const dataset = useAppStore((s) => s.config.dataset);
   const pinned = useAppStore((s) => s.pinned);
   const pins = useMemo(() => pinLines(pinned), [pinned]);

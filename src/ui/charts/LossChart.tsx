@@ -1,12 +1,13 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricPoint } from '../../protocol/messages';
+import { formatLoss } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
-import { PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, lossDomain, tickLoss, tickStep } from './chartFormat';
-import { CHART_MARGIN, PinnedLayer, Y_AXIS_WIDTH, type SharedYAxis } from './PinnedLayer';
+import { CHART_MARGIN, PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, lossDomain, tickLoss, tickStep } from './chartFormat';
+import { pinnedChartLines } from './pinnedLines';
+import { StepChart, chartLine } from './StepChart';
 
-/** Every loss value a chart with pins shows: live lines and pinned ones. */
+/** Every loss value the chart shows: live lines and pinned ones. */
 function* lossValues(points: MetricPoint[], evals: MetricPoint[], penalty: MetricPoint[], pins: PinLines[]): Generator<number> {
   for (const p of points) yield p.trainLoss;
   for (const p of evals) yield p.testLoss ?? NaN;
@@ -20,11 +21,9 @@ function* lossValues(points: MetricPoint[], evals: MetricPoint[], penalty: Metri
 /**
  * Mean train (data) loss per chart bucket (`points`), test loss where evaluated
  * (`evals`, a subset) and the regularisation penalty where it was on
- * (`penalty`, a subset; dashed), against steps; linear or log y. Each line gets
- * only its own points: recharts' cost grows with the points per line.
- * With pinned runs (`pins`) their dashed lines (thin: train, thick: test) lie
- * in a {@link PinnedLayer} under this chart, and both use one explicit y axis
- * ({@link lossDomain}) so they line up.
+ * (`penalty`, a subset; dashed), against steps; linear or log y
+ * ({@link lossDomain}: it changes only when the data cross a nice number).
+ * Pinned runs' lines lie underneath, dashed (thin: train, thick: test).
  */
 export const LossChart = memo(function LossChart({
   points,
@@ -42,48 +41,26 @@ export const LossChart = memo(function LossChart({
   pins: PinLines[];
 }) {
   const t = useT();
-  const pinned = pins.length > 0;
-  const domain = useMemo(() => (pinned ? lossDomain(lossValues(points, evals, penalty, pins), logScale) : null), [pinned, points, evals, penalty, pins, logScale]);
-  const lo = domain?.[0];
-  const hi = domain?.[1];
-  // A new object only when the numbers change, so the pinned layer skips its redraw otherwise.
-  const y = useMemo<SharedYAxis | null>(() => (lo === undefined || hi === undefined ? null : { domain: [lo, hi], scale: logScale ? 'log' : 'linear' }), [lo, hi, logScale]);
-  const chart = (
-    <LineChart accessibilityLayer={false} responsive style={{ width: '100%', height: 280 }} margin={CHART_MARGIN}>
-      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
-      <XAxis dataKey="step" type="number" domain={[0, xMax]} tickFormatter={tickStep} allowDecimals={false} stroke="#5b6470" />
-      <YAxis
-        scale={logScale ? 'log' : 'linear'}
-        domain={y !== null ? y.domain : logScale ? ['auto', 'auto'] : [0, 'auto']}
-        allowDataOverflow={logScale || y !== null}
-        tickFormatter={tickLoss}
-        width={Y_AXIS_WIDTH}
-        stroke="#5b6470"
-      />
-      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toPrecision(4) : String(v))} labelFormatter={(s) => t('views.common.stepN', { step: String(s) })} />
-      <Line data={points} name={t('views.charts.trainLoss')} dataKey="trainLoss" type="linear" stroke={TRAIN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
-      {penalty.length > 0 ? (
-        <Line
-          data={penalty}
-          name={t('views.charts.penalty')}
-          dataKey="penalty"
-          type="linear"
-          stroke={PENALTY_COLOUR}
-          strokeWidth={2}
-          strokeDasharray="6 4"
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-      ) : null}
-      <Line data={evals} name={t('views.charts.testLoss')} dataKey="testLoss" type="linear" stroke={TEST_COLOUR} strokeWidth={2.5} dot={false} activeDot={false} isAnimationActive={false} />
-    </LineChart>
-  );
-  if (y === null) return chart;
+  const [lo, hi] = useMemo(() => lossDomain(lossValues(points, evals, penalty, pins), logScale), [points, evals, penalty, pins, logScale]);
+  const y = useMemo(() => ({ domain: [lo, hi] as const, scale: logScale ? ('log' as const) : ('linear' as const) }), [lo, hi, logScale]);
+  const pinned = useMemo(() => pinnedChartLines('loss', pins), [pins]);
+  const lines = [
+    ...pinned,
+    chartLine(points, (p) => p.trainLoss, { id: 'train', name: t('views.charts.trainLoss'), colour: TRAIN_COLOUR, width: 1.5 }),
+    ...(penalty.length > 0 ? [chartLine(penalty, (p) => p.penalty, { id: 'penalty', name: t('views.charts.penalty'), colour: PENALTY_COLOUR, width: 2, dash: '6 4' })] : []),
+    chartLine(evals, (p) => p.testLoss, { id: 'test', name: t('views.charts.testLoss'), colour: TEST_COLOUR, width: 2.5 }),
+  ];
   return (
-    <div style={{ position: 'relative' }}>
-      <PinnedLayer kind="loss" pins={pins} xMax={xMax} y={y} height={280} />
-      {chart}
-    </div>
+    <StepChart
+      height={280}
+      margin={CHART_MARGIN}
+      xMax={xMax}
+      y={y}
+      xFormat={tickStep}
+      yFormat={tickLoss}
+      valueFormat={formatLoss}
+      stepLabel={(s) => t('views.common.stepN', { step: String(s) })}
+      lines={lines}
+    />
   );
 });

@@ -1,3 +1,9 @@
+/** Margins of every step-axis chart, px. */
+export const CHART_MARGIN = { top: 8, right: 16, bottom: 4, left: 4 } as const;
+
+/** The 0–100 % axis of the accuracy and sparsity charts. */
+export const FRACTION_AXIS = { domain: [0, 1], scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] } as const;
+
 /** Axis tick labels: short numbers (1.2k steps, 0.05 loss). */
 export function tickStep(v: number): string {
   if (Math.abs(v) >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;

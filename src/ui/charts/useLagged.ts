@@ -1,10 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import type { MetricPoint } from '../../protocol/messages';
+import { useAppStore } from '../../state/useAppStore';
 
 /**
- * Delays behind a metrics message at which each recharts chart redraws, ms.
- * Metrics arrive every ~200 ms and each recharts redraw costs 10–17 ms of main
- * thread, so every chart gets its own slot: no two redraws share one task.
- * The loss chart redraws at once (deferred render).
+ * The step-axis charts take a new series at most this often, ms: about as
+ * often as metrics arrive (every ~200 ms while training), but a burst of
+ * messages (a backlog after a busy moment) costs one redraw, not one each.
+ */
+export const CHART_PERIOD_MS = 200;
+
+/**
+ * Delays behind a new series at which each chart redraws, ms, so that every
+ * chart gets its own slot: no two redraws share one task. The loss chart
+ * redraws at once (deferred render).
  */
 export const STAGGER_MS = {
   sparsity: 50,
@@ -44,4 +52,9 @@ export function useStable<T>(next: T, same: (a: T, b: T) => boolean): T {
   const prev = useRef(next);
   if (prev.current !== next && !same(prev.current, next)) prev.current = next;
   return prev.current;
+}
+
+/** The live series' points for the charts: a new array at most every {@link CHART_PERIOD_MS}, rendered at low priority. */
+export function useChartPoints(): MetricPoint[] {
+  return useDeferredValue(useLagged(useAppStore((s) => s.series.points), CHART_PERIOD_MS));
 }

@@ -55,14 +55,14 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 /**
- * Downloads the recharts chart inside `container` as a PNG named `name`: every
- * chart surface in it (the live chart and the pinned runs' layer beneath it),
+ * Downloads the chart inside `container` as a PNG named `name`: every chart
+ * surface in it (a StepChart's or recharts' SVG),
  * serialised and drawn in page order onto a white canvas at twice the CSS size,
  * under a title and the chart's legend (the legend is HTML on the page, not
  * part of the SVG). Does nothing when the container holds no chart.
  */
 export function downloadChartPng(container: HTMLElement, name: string, title: string, legend: readonly PngLegendItem[] = []): void {
-  const svgs = Array.from(container.querySelectorAll<SVGSVGElement>('svg.recharts-surface'));
+  const svgs = Array.from(container.querySelectorAll<SVGSVGElement>('svg.recharts-surface, svg.step-chart-surface'));
   if (svgs.length === 0) return;
   const frame = svgs[0].getBoundingClientRect();
   const { width, height } = frame;

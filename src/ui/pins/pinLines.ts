@@ -1,7 +1,7 @@
 import type { MetricPoint } from '../../protocol/messages';
 import type { PinnedRun } from '../../state/pins';
 
-/** Points per pinned line at most: a dashed reference line needs no more, and recharts' redraw cost grows with points per line. */
+/** Points per pinned line at most: a dashed reference line needs no more. */
 export const PIN_LINE_POINTS = 200;
 
 /** A step-axis point of a pinned run's sparsity line. */

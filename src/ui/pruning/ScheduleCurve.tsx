@@ -1,12 +1,11 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { polynomialSparsity, scheduleFromConfig } from '../../engine/prune/schedule';
 import type { PolySchedule } from '../../engine/prune/types';
 import { useAppStore } from '../../state/useAppStore';
-import { niceStepCeil, tickPercent, tickStep } from '../charts/chartFormat';
+import { FRACTION_AXIS, niceStepCeil, tickPercent, tickStep } from '../charts/chartFormat';
 import { OVERALL_COLOUR } from '../charts/SparsityChart';
-import { STAGGER_MS, useLagged, useStable } from '../charts/useLagged';
+import { STAGGER_MS, useChartPoints, useLagged, useStable } from '../charts/useLagged';
 import { formatPercent } from '../format';
 import { pruningStepDots, sameSparsityRows, sparsityRows, targetCurve, type SparsityRow } from './pruningView';
 
@@ -14,6 +13,11 @@ import { SCHEDULE_NOW_COLOUR as NOW_COLOUR, TARGET_COLOUR } from '../charts/pale
 import { ChartAlt } from '../a11y/ChartAlt';
 import { scheduleSummary } from '../a11y/summaries';
 import { useT } from '../i18n';
+import { StepChart, chartLine } from '../charts/StepChart';
+
+/** Room above the plot for the "now" label. */
+const SCHEDULE_MARGIN = { top: 22, right: 24, bottom: 4, left: 4 } as const;
+
 const ScheduleChart = memo(function ScheduleChart({
   schedule,
   xMax,
@@ -25,23 +29,30 @@ const ScheduleChart = memo(function ScheduleChart({
   step: number;
   measured: SparsityRow[];
 }) {
+  const t = useT();
   const curve = useMemo(() => targetCurve(schedule, xMax), [schedule, xMax]);
   const dots = useMemo(() => {
     const steps = pruningStepDots(schedule.beginStep, schedule.endStep, Math.max(1, Math.floor(schedule.frequency)));
-    return steps === null ? [] : steps.map((t) => ({ step: t, target: polynomialSparsity(schedule, t) }));
+    return steps === null ? [] : steps.map((s) => ({ step: s, target: polynomialSparsity(schedule, s) }));
   }, [schedule]);
-  const t = useT();
+  const lines = [
+    chartLine(curve, (p) => p.target, { id: 'target', name: t('views.schedule.target'), colour: TARGET_COLOUR, width: 2, dash: '6 4' }),
+    ...(dots.length > 0 ? [chartLine(dots, (p) => p.target, { id: 'dots', name: t('views.schedule.pruningStep'), colour: TARGET_COLOUR, width: 0, dots: true })] : []),
+    chartLine(measured, (p) => p.sparsity, { id: 'measured', name: t('views.schedule.measured'), colour: OVERALL_COLOUR, width: 3, curve: 'stepAfter' }),
+  ];
   return (
-    <ComposedChart accessibilityLayer={false} responsive style={{ width: '100%', height: 240 }} margin={{ top: 22, right: 24, bottom: 4, left: 4 }}>
-      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
-      <XAxis dataKey="step" type="number" domain={[0, xMax]} tickFormatter={tickStep} allowDecimals={false} stroke="#5b6470" />
-      <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={tickPercent} width={56} stroke="#5b6470" />
-      <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? formatPercent(v) : String(v))} labelFormatter={(s) => t('views.common.stepN', { step: String(s) })} />
-      <Line data={curve} name={t('views.schedule.target')} dataKey="target" type="linear" stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} />
-      {dots.length > 0 ? <Scatter data={dots} name={t('views.schedule.pruningStep')} dataKey="target" fill={TARGET_COLOUR} isAnimationActive={false} /> : null}
-      <Line data={measured} name={t('views.schedule.measured')} dataKey="sparsity" type="stepAfter" stroke={OVERALL_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
-      <ReferenceLine x={step} stroke={NOW_COLOUR} strokeWidth={2} label={{ value: t('views.common.now'), position: 'top', fill: NOW_COLOUR, fontSize: 14, fontWeight: 600 }} />
-    </ComposedChart>
+    <StepChart
+      height={240}
+      margin={SCHEDULE_MARGIN}
+      xMax={xMax}
+      y={FRACTION_AXIS}
+      xFormat={tickStep}
+      yFormat={tickPercent}
+      valueFormat={formatPercent}
+      stepLabel={(s) => t('views.common.stepN', { step: String(s) })}
+      lines={lines}
+      marker={{ step, colour: NOW_COLOUR, label: t('views.common.now') }}
+    />
   );
 });
 
@@ -53,7 +64,7 @@ const ScheduleChart = memo(function ScheduleChart({
 export function ScheduleCurve() {
   const keys = useAppStore(useShallow((s) => ({ s_init: s.config.s_init, s_final: s.config.s_final, s_begin: s.config.s_begin, s_end: s.config.s_end, s_freq: s.config.s_freq })));
   const schedule = useMemo(() => scheduleFromConfig(keys), [keys]);
-  const points = useDeferredValue(useAppStore((s) => s.series.points));
+  const points = useChartPoints();
   const measured = useStable(
     useMemo(() => sparsityRows(points), [points]),
     sameSparsityRows,

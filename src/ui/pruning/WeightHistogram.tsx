@@ -67,13 +67,17 @@ export function WeightHistogram() {
   const tRef = useRef<Translate>(t);
   const desc = useLiveDescription();
 
+  // The wrapper's width, kept by the ResizeObserver below: reading clientWidth in a draw would force a
+  // layout right after React's commits (10–15 ms on the test machine while training).
+  const wrapWidth = useRef(0);
+
   // Stable for the component's life: reads everything through refs.
   const draw = useRef(() => {
     const canvas = canvasRef.current;
     const wrap = wrapRef.current;
     const data = binned.current;
-    if (canvas === null || wrap === null || data === null) return;
-    const width = wrap.clientWidth;
+    const width = wrapWidth.current;
+    if (canvas === null || wrap === null || data === null || width === 0) return;
     const height = data.hists.length * panelHeight(data.hists.length) + AXIS_HEIGHT;
     const dpr = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
@@ -126,7 +130,11 @@ export function WeightHistogram() {
   useEffect(() => {
     const wrap = wrapRef.current;
     if (wrap === null) return;
-    const observer = new ResizeObserver(() => draw());
+    // Fires once on observe, so the first width arrives without a forced layout.
+    const observer = new ResizeObserver((entries) => {
+      wrapWidth.current = entries[entries.length - 1].contentRect.width;
+      draw();
+    });
     observer.observe(wrap);
     return () => observer.disconnect();
   }, [draw, hasWeights]);
