@@ -3,7 +3,7 @@ import type { MetricPoint } from '../../protocol/messages';
 import { formatPercent } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
-import { CHART_MARGIN, FRACTION_AXIS, TEST_COLOUR, tickPercent, tickStep } from './chartFormat';
+import { CHART_MARGIN, FRACTION_AXIS, TEST_COLOUR, tickPercent } from './chartFormat';
 import { pinnedChartLines } from './pinnedLines';
 import { StepChart, chartLine } from './StepChart';
 
@@ -21,10 +21,8 @@ export const AccuracyChart = memo(function AccuracyChart({ evals, xMax, pins }: 
       margin={CHART_MARGIN}
       xMax={xMax}
       y={FRACTION_AXIS}
-      xFormat={tickStep}
       yFormat={tickPercent}
       valueFormat={formatPercent}
-      stepLabel={(s) => t('views.common.stepN', { step: String(s) })}
       lines={lines}
     />
   );

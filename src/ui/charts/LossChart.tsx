@@ -3,7 +3,7 @@ import type { MetricPoint } from '../../protocol/messages';
 import { formatLoss } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
-import { CHART_MARGIN, PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, lossDomain, tickLoss, tickStep } from './chartFormat';
+import { CHART_MARGIN, PENALTY_COLOUR, TEST_COLOUR, TRAIN_COLOUR, lossDomain, tickLoss } from './chartFormat';
 import { pinnedChartLines } from './pinnedLines';
 import { StepChart, chartLine } from './StepChart';
 
@@ -56,10 +56,8 @@ export const LossChart = memo(function LossChart({
       margin={CHART_MARGIN}
       xMax={xMax}
       y={y}
-      xFormat={tickStep}
       yFormat={tickLoss}
       valueFormat={formatLoss}
-      stepLabel={(s) => t('views.common.stepN', { step: String(s) })}
       lines={lines}
     />
   );

@@ -3,7 +3,7 @@ import { formatPercent } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
 import type { SparsityRow } from '../pruning/pruningView';
-import { CHART_MARGIN, FRACTION_AXIS, tickPercent, tickStep } from './chartFormat';
+import { CHART_MARGIN, FRACTION_AXIS, tickPercent } from './chartFormat';
 import { OVERALL_COLOUR, layerColour, layerDash } from './palette';
 import { pinnedChartLines } from './pinnedLines';
 import { StepChart, chartLine } from './StepChart';
@@ -39,10 +39,8 @@ export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMa
       margin={CHART_MARGIN}
       xMax={xMax}
       y={FRACTION_AXIS}
-      xFormat={tickStep}
       yFormat={tickPercent}
       valueFormat={formatPercent}
-      stepLabel={(s) => t('views.common.stepN', { step: String(s) })}
       lines={lines}
     />
   );

@@ -1,4 +1,6 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useT } from '../i18n';
+import { tickStep } from './chartFormat';
 import { linePath, linearTicks, nearestIndex, xPixel, yPixel, yTicks, type PlotBox, type StepPoint, type YScaleSpec } from './stepChartGeometry';
 
 /** One line of a {@link StepChart}; build it with {@link chartLine}. */
@@ -80,7 +82,8 @@ const LinePath = memo(function LinePath({ line, xMax, y, box }: { line: ChartLin
 }, (a, b) => a.line.points === b.line.points && a.line.curve === b.line.curve && a.line.colour === b.line.colour && a.line.width === b.line.width && a.line.dash === b.line.dash && a.xMax === b.xMax && a.y === b.y && a.box === b.box);
 
 /**
- * A light SVG line chart against training steps: grid, step axis [0, `xMax`],
+ * A light SVG line chart against training steps: grid, step axis [0, `xMax`]
+ * (labels 1.2k; tooltip "step N"),
  * a linear or log y axis, lines (live and pinned), an optional "now" marker and a
  * tooltip under the pointer. It replaces recharts in the charts that redraw while
  * training: a recharts redraw cost 20–45 ms of main thread on the 2-core test
@@ -94,9 +97,7 @@ export const StepChart = memo(function StepChart({
   xMax,
   y,
   yFormat,
-  xFormat,
   valueFormat,
-  stepLabel,
   lines,
   marker,
   margin,
@@ -107,16 +108,14 @@ export const StepChart = memo(function StepChart({
   y: YScaleSpec & { ticks?: readonly number[] };
   /** Tick labels. */
   yFormat: (v: number) => string;
-  xFormat: (v: number) => string;
   /** A value in the tooltip. */
   valueFormat: (v: number) => string;
-  /** The tooltip's title. */
-  stepLabel: (step: number) => string;
   /** Drawn in order: pinned lines first so the live ones lie on top. */
   lines: readonly ChartLine[];
   marker?: ChartMarker;
   margin: ChartMargin;
 }) {
+  const t = useT();
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
@@ -203,7 +202,7 @@ export const StepChart = memo(function StepChart({
           <g className="step-chart-ticks" fill={AXIS_COLOUR} fontSize={12}>
             {xTickValues.map((v) => (
               <text key={`x${v}`} className="step-chart-tick" x={xPixel(v, xMax, box)} y={bottom + TICK + 2} dy="0.71em" textAnchor="middle">
-                {xFormat(v)}
+                {tickStep(v)}
               </text>
             ))}
             {yTickValues.map((v) => {
@@ -220,7 +219,7 @@ export const StepChart = memo(function StepChart({
       ) : null}
       {hover !== null && hover.rows.length > 0 ? (
         <div className="step-chart-tooltip" style={hoverX > width / 2 ? { right: width - hoverX + 10 } : { left: hoverX + 10 }}>
-          <div className="step-chart-tooltip-title">{stepLabel(Math.round(hover.step))}</div>
+          <div className="step-chart-tooltip-title">{t('views.common.stepN', { step: String(Math.round(hover.step)) })}</div>
           {hover.rows.map((r) => (
             <div key={r.id}>
               <span className="step-chart-swatch" style={{ background: r.colour }} />

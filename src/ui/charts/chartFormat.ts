@@ -50,9 +50,9 @@ export function niceCeil(v: number): number {
 
 /**
  * An explicit loss axis over the values `ys` (non-finite and, for log, non-positive ones
- * skipped): linear [0, niceCeil(max)], log [10^⌊log₁₀ min⌋, 10^⌈log₁₀ max⌉]. Used when the
- * pinned runs' layer and the live chart must share one axis; it changes only when
- * the data cross a nice number, so the pinned layer seldom redraws.
+ * skipped): linear [0, niceCeil(max)], log [10^⌊log₁₀ min⌋, 10^⌈log₁₀ max⌉]: the loss
+ * chart's axis over its live and pinned lines. It changes only when the data cross a
+ * nice number, so the pinned lines' paths are seldom rebuilt.
  */
 export function lossDomain(ys: Iterable<number>, logScale: boolean): [number, number] {
   let max = 0;
