@@ -153,6 +153,13 @@ async function main() {
       if (!row.bareError) {
         const rates = bareRuns.map((b) => b.stepsPerSecond);
         row.bare = { ...bareRuns[0], stepsPerSecond: rates.reduce((a, b) => a + b, 0) / rates.length, runs: rates };
+        // The app's session alone, the same number of steps: where between the bare loop and the app the time goes.
+        const session = await benchPage.evaluate(([c, b, n]) => window.bench.bare(c, b, n, 'session'), [benchCase, backend, steps]);
+        if (session.error) row.sessionError = session.error;
+        else {
+          row.session = { stepsPerSecond: session.stepsPerSecond, steps: session.steps, totalMs: session.totalMs };
+          row.sessionRatio = session.stepsPerSecond / row.bare.stepsPerSecond;
+        }
       }
 
       if (row.app && row.bare && !row.appError) {
@@ -167,7 +174,9 @@ async function main() {
       }
       log(
         `${benchCase.id} ${backend}: ` +
-          (row.error ? `failed: ${row.error}` : `app ${row.app.stepsPerSecond.toFixed(1)} st/s, bare ${row.bare.stepsPerSecond.toFixed(1)} st/s, max task ${row.app.longestTaskMs.toFixed(1)} ms`) +
+          (row.error
+            ? `failed: ${row.error}`
+            : `app ${row.app.stepsPerSecond.toFixed(1)} st/s, session ${row.session ? row.session.stepsPerSecond.toFixed(1) : '—'} st/s, bare ${row.bare.stepsPerSecond.toFixed(1)} st/s, max task ${row.app.longestTaskMs.toFixed(1)} ms`) +
           ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
       );
     }

@@ -13,7 +13,7 @@ import { RunBanner } from '../ui/notices/RunBanner';
 import { UrlNotice } from '../ui/notices/UrlNotice';
 import { useKeyboardShortcuts } from '../ui/useKeyboard';
 import { ControlGate } from '../ui/classroom/ControlGate';
-import { usePresenting } from '../ui/classroom/usePresenting';
+import { usePresenting, usePresentingRootClass } from '../ui/classroom/usePresenting';
 import { MAIN_ID, SkipLink } from '../ui/a11y/SkipLink';
 
 /** The page: header figures, settings on the left, notices, the training curves, the augmentation preview (mnist), inside the network, the pruning and the regularisation pictures in the middle. */
@@ -22,6 +22,7 @@ export function App() {
   useDocumentLang();
   const t = useT();
   const presenting = usePresenting();
+  usePresentingRootClass(presenting);
   return (
     <div className={presenting ? 'app presenter' : 'app'}>
       <SkipLink />

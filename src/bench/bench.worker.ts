@@ -1,6 +1,7 @@
 /**
  * Bench worker: answers one `BenchRequest` on a backend it activates itself.
- * `bare`: the engine's bare tfjs loop (train/bare.ts) on the case's model and data.
+ * `bare`: the engine's bare tfjs loop (train/bare.ts) on the case's model and data,
+ * or (`loop: 'session'`) the app's TrainingSession driven in bursts as the training worker drives it.
  * `matmul`: the backend's size×size matmul GFLOP/s, its practical ceiling.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +12,9 @@ import { activateBackend } from '../engine/backend';
 import { datasetInfo, fetchMnist, makeDataset } from '../engine/data';
 import { experimentSpec, trainingFlopsPerStep } from '../engine/model/spec';
 import { bareStepsPerSecond, matmulGflops } from '../engine/train/bare';
+import { TrainingSession } from '../engine/train/session';
+import type { Dataset, ModelSpec, TrainOptions } from '../engine/types';
+import { BurstPacer, burstTargetMs } from '../worker/pacing';
 import type { BackendName } from '../engine/types';
 import type { BareResult, BenchReply, BenchRequest, MatmulResult } from './types';
 
@@ -29,14 +33,15 @@ async function switchBackend(backend: BackendName): Promise<string> {
 
 async function bare(request: Extract<BenchRequest, { kind: 'bare' }>): Promise<BareResult> {
   const t0 = performance.now();
-  const { benchCase: c, backend, steps } = request;
+  const { benchCase: c, backend, steps, loop } = request;
   const activeBackend = await switchBackend(backend);
   const mnist = c.dataset === 'mnist' ? await fetchMnist(request.mnistUrl) : undefined;
   const dataset = makeDataset({ name: c.dataset, noisePercent: c.noise, trainPercent: c.split, seed: c.seed }, mnist);
   const spec = experimentSpec(datasetInfo(c.dataset), c);
   const options = { optimizer: c.opt, learningRate: c.lr, batchSize: c.batch, seed: c.seed };
-  const stepsPerSecond = await bareStepsPerSecond(dataset, spec, options, steps);
+  const stepsPerSecond = loop === 'session' ? await sessionStepsPerSecond(dataset, spec, options, backend, steps) : await bareStepsPerSecond(dataset, spec, options, steps);
   return {
+    loop,
     backend,
     activeBackend,
     stepsPerSecond,
@@ -44,6 +49,35 @@ async function bare(request: Extract<BenchRequest, { kind: 'bare' }>): Promise<B
     flopsPerStep: trainingFlopsPerStep(spec, c.batch),
     totalMs: performance.now() - t0,
   };
+}
+
+/**
+ * Steps per second of the app's TrainingSession driven as the training worker
+ * drives it (`trainSteps(k)`, k from a BurstPacer aiming at the backend's burst
+ * length, each burst ending in its read-back), with nothing else: no
+ * evaluation, checkpoint, snapshot or message. Timed after the same 3 warm-up
+ * steps as the bare loop. Beside the bare loop it isolates the session's own
+ * cost (gathered batches, a read-back per burst); beside the app, the cost of
+ * everything else the app does while training.
+ */
+async function sessionStepsPerSecond(dataset: Dataset, spec: ModelSpec, options: TrainOptions, backend: BackendName, steps: number): Promise<number> {
+  const session = new TrainingSession(dataset, spec, options);
+  try {
+    await session.trainSteps(3);
+    const pacer = new BurstPacer();
+    pacer.reset(burstTargetMs(backend));
+    const t0 = performance.now();
+    for (let done = 0; done < steps; ) {
+      const k = Math.min(pacer.steps, steps - done);
+      const t = performance.now();
+      await session.trainSteps(k);
+      pacer.record(k, performance.now() - t);
+      done += k;
+    }
+    return steps / ((performance.now() - t0) / 1000);
+  } finally {
+    session.dispose();
+  }
 }
 
 async function matmul(request: Extract<BenchRequest, { kind: 'matmul' }>): Promise<MatmulResult> {

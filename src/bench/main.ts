@@ -4,7 +4,7 @@
  * context, a WASM module, cached kernels) never leaks into the next.
  */
 import type { BackendName } from '../engine/types';
-import type { BareResult, BenchApi, BenchCase, BenchEnvironment, BenchReply, BenchRequest, MatmulResult } from './types';
+import type { BareResult, BenchApi, BenchLoop, BenchCase, BenchEnvironment, BenchReply, BenchRequest, MatmulResult } from './types';
 
 let nextId = 1;
 
@@ -63,9 +63,9 @@ const api: BenchApi = {
       webgpuAdapter: await webgpuAdapter(),
     };
   },
-  bare(benchCase: BenchCase, backend: BackendName, steps: number) {
+  bare(benchCase: BenchCase, backend: BackendName, steps: number, loop: BenchLoop = 'bare') {
     const mnistUrl = new URL('data/mnist-10k.bin', document.baseURI).href;
-    return inWorker<BareResult>({ kind: 'bare', benchCase, backend, steps, mnistUrl });
+    return inWorker<BareResult>({ kind: 'bare', loop, benchCase, backend, steps, mnistUrl });
   },
   matmul(backend: BackendName, size: number, reps: number) {
     return inWorker<MatmulResult>({ kind: 'matmul', backend, size, reps });

@@ -8,8 +8,18 @@ import type { ExperimentConfig } from '../protocol/config';
 /** One benchmark case: an experiment as the URL carries it, minus the backend. */
 export type BenchCase = Omit<ExperimentConfig, 'backend'> & { id: string; label: string };
 
-/** A bare tfjs training loop's speed on one case and backend. */
+/**
+ * Which loop a `bare` request times: `bare`, the plainest tfjs loop
+ * (engine/train/bare.ts); `session`, the app's own TrainingSession driven in
+ * bursts by the app's BurstPacer, each burst ending in its read-back, as the
+ * training worker drives it, but with no evaluation, checkpoint, snapshot,
+ * message or page beside it.
+ */
+export type BenchLoop = 'bare' | 'session';
+
+/** A bare tfjs training loop's (or the session loop's, see {@link BenchLoop}) speed on one case and backend. */
 export interface BareResult {
+  loop: BenchLoop;
   backend: BackendName;
   /** The tfjs backend that actually ran (must equal `backend`). */
   activeBackend: string;
@@ -42,7 +52,7 @@ export interface BenchEnvironment {
 
 /** A worker request, answered by exactly one `BenchReply` with the same id. */
 export type BenchRequest =
-  | { id: number; kind: 'bare'; benchCase: BenchCase; backend: BackendName; steps: number; mnistUrl: string }
+  | { id: number; kind: 'bare'; loop: BenchLoop; benchCase: BenchCase; backend: BackendName; steps: number; mnistUrl: string }
   | { id: number; kind: 'matmul'; backend: BackendName; size: number; reps: number };
 
 export type BenchReply =
@@ -52,6 +62,6 @@ export type BenchReply =
 /** `window.bench`, the API `bench/run.mjs` calls with page.evaluate. Failures resolve to `{ error }`. */
 export interface BenchApi {
   environment(): Promise<BenchEnvironment>;
-  bare(benchCase: BenchCase, backend: BackendName, steps: number): Promise<BareResult | { error: string }>;
+  bare(benchCase: BenchCase, backend: BackendName, steps: number, loop?: BenchLoop): Promise<BareResult | { error: string }>;
   matmul(backend: BackendName, size: number, reps: number): Promise<MatmulResult | { error: string }>;
 }
