@@ -196,4 +196,39 @@ test.describe('classroom links, share, presenter mode', () => {
     await expect(app.control('lr')).toBeVisible();
     expect((await panelKeys(app)).length).toBeGreaterThan(shown.length);
   });
+
+  test('presenter mode walks a lesson one step at a time, and the loss chart starts on a 720 px screen', async ({ app, page }) => {
+    const lesson = LESSONS.find((l) => l.id === 'lottery');
+    expect(lesson, 'the lottery lesson').toBeDefined();
+    await app.open(`${lesson!.hash.replace(/^#/, '')}&lesson=${lesson!.id}&present=1`);
+    const current = page.getByTestId('lesson-step-current');
+    const count = page.getByTestId('lesson-step-count');
+    const prev = page.getByTestId('btn-lesson-step-prev');
+    const next = page.getByTestId('btn-lesson-step-next');
+    await expect(current).toHaveCount(1);
+    await expect(count).toHaveText('Step 1 of 3');
+    await expect(current).toContainText('five rounds');
+    await expect(prev).toBeDisabled();
+
+    await next.click();
+    await expect(count).toHaveText('Step 2 of 3');
+    await expect(current).toContainText('Random re-init (control)');
+    await next.click();
+    await expect(count).toHaveText('Step 3 of 3');
+    await expect(next).toBeDisabled();
+    await prev.click();
+    await expect(count).toHaveText('Step 2 of 3');
+
+    // The card stays short: the loss chart begins in the top two thirds of a 1280×720 projector.
+    const top = await page.getByTestId('chart-loss').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(520);
+
+    // Restart goes back to the first step; outside presenter mode every step is listed.
+    await page.getByTestId('btn-lesson-lottery').click();
+    await expect(count).toHaveText('Step 1 of 3');
+    await app.focusPage();
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('lesson-step-count')).toHaveCount(0);
+    await expect(page.locator('.lesson-steps li')).toHaveCount(3);
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LESSONS, type LessonDef, type LessonId } from '../../state/lessons';
 import { useAppStore } from '../../state/useAppStore';
+import { usePresenting } from '../classroom/usePresenting';
 import { useT, type MessageKey, type Translate } from '../i18n';
 import './lessons.css';
 
@@ -170,6 +171,9 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
   // The step this button's last press trains to, in the run it was pressed in.
   const [target, setTarget] = useState<{ runId: number; step: number } | null>(null);
   const [showSteps, setShowSteps] = useState(true);
+  // In presenter mode the steps show one at a time (the card stays short enough for the charts to fit a 720 px projector).
+  const presenting = usePresenting();
+  const [current, setCurrent] = useState(0);
   const stepsId = useId();
   const title = t(key(lesson.id, 'title'));
   const steps = stepTexts(t, lesson.id, lesson.trainSteps);
@@ -194,7 +198,15 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
               {training ? t('lessons.training', { done: Math.max(0, run.step - (target.step - budget)), steps: budget }) : t('lessons.train', { steps: budget })}
             </button>
           ) : null}
-          <button type="button" data-testid={`btn-lesson-${lesson.id}`} title={t('lessons.restartTitle')} onClick={() => startLesson(lesson.id)}>
+          <button
+            type="button"
+            data-testid={`btn-lesson-${lesson.id}`}
+            title={t('lessons.restartTitle')}
+            onClick={() => {
+              setCurrent(0);
+              startLesson(lesson.id);
+            }}
+          >
             {t('lessons.restart')}
           </button>
           <button
@@ -212,11 +224,40 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
           </button>
         </div>
       </div>
-      <ol id={stepsId} className="lesson-steps" hidden={!showSteps}>
-        {steps.map((text, i) => (
-          <li key={i}>{withBold(text)}</li>
-        ))}
+      {presenting ? (
+        <OneStepAtATime id={stepsId} hidden={!showSteps} steps={steps} current={Math.min(current, steps.length - 1)} onGo={setCurrent} />
+      ) : (
+        <ol id={stepsId} className="lesson-steps" hidden={!showSteps}>
+          {steps.map((text, i) => (
+            <li key={i}>{withBold(text)}</li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** Presenter mode's steps: the current one, numbered as in the full list, with Previous / Next and "Step n of N" beside it. */
+function OneStepAtATime({ id, hidden, steps, current, onGo }: { id: string; hidden: boolean; steps: string[]; current: number; onGo: (step: number) => void }) {
+  const t = useT();
+  return (
+    <div id={id} className="lesson-stepper" hidden={hidden}>
+      <ol className="lesson-steps lesson-steps-one" start={current + 1}>
+        <li key={current} data-testid="lesson-step-current">
+          {withBold(steps[current])}
+        </li>
       </ol>
+      <div className="lesson-stepper-nav">
+        <button type="button" className="mini" data-testid="btn-lesson-step-prev" disabled={current === 0} onClick={() => onGo(current - 1)}>
+          ‹ {t('lessons.prevStep')}
+        </button>
+        <span data-testid="lesson-step-count" aria-live="polite">
+          {t('lessons.stepOf', { n: current + 1, total: steps.length })}
+        </span>
+        <button type="button" className="mini" data-testid="btn-lesson-step-next" disabled={current === steps.length - 1} onClick={() => onGo(current + 1)}>
+          {t('lessons.nextStep')} ›
+        </button>
+      </div>
     </div>
   );
 }

@@ -22,6 +22,9 @@ export const lessonsEn = {
   'lessons.restartTitle': 'Back to the lesson’s settings, with fresh weights from the seed',
   'lessons.hideSteps': 'Hide steps',
   'lessons.showSteps': 'Show steps',
+  'lessons.stepOf': 'Step {n} of {total}',
+  'lessons.prevStep': 'Previous',
+  'lessons.nextStep': 'Next',
   'lessons.close': 'Close',
   'lessons.closeAria': 'Close the lesson {title}',
 

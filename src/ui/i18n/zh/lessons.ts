@@ -17,6 +17,9 @@ export const lessonsZh: Record<keyof typeof lessonsEn, string> = {
   'lessons.restartTitle': '回到本课的设置，并按随机种子重新初始化权重',
   'lessons.hideSteps': '隐藏步骤',
   'lessons.showSteps': '显示步骤',
+  'lessons.stepOf': '第 {n} 步，共 {total} 步',
+  'lessons.prevStep': '上一步',
+  'lessons.nextStep': '下一步',
   'lessons.close': '关闭',
   'lessons.closeAria': '关闭课程：{title}',
 
