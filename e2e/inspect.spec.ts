@@ -65,6 +65,32 @@ test('weight heatmaps: one canvas per layer at the right size, and pruned weight
   await expect.poll(() => maskPixels(app, 1, mask), { timeout: 10_000 }).toBeGreaterThan(before);
 });
 
+test('a heatmap column can be picked from the keyboard: ← → Home End step through the neurons, Esc lets go', async ({ app, page }) => {
+  await app.open(TINY_CIRCLE);
+  await heatmap(app, 1);
+  const canvas = page.getByTestId('heatmap-layer-1');
+  const highlight = page.getByTestId('heatmap-highlight');
+  await canvas.focus();
+  await expect(canvas).toBeFocused();
+  await expect(highlight).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(highlight).toContainText('Neuron 0 of layer 2');
+  await page.keyboard.press('ArrowRight');
+  await expect(highlight).toContainText('Neuron 1 of layer 2');
+  await page.keyboard.press('End');
+  await expect(highlight).toContainText('Neuron 7 of layer 2');
+  await page.keyboard.press('ArrowRight');
+  await expect(highlight).toContainText('Neuron 7 of layer 2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(highlight).toContainText('Neuron 6 of layer 2');
+  // The output layer picks outputs.
+  await page.getByTestId('heatmap-layer-2').focus();
+  await page.keyboard.press('Home');
+  await expect(highlight).toContainText('Output 0');
+  await page.keyboard.press('Escape');
+  await expect(highlight).toHaveCount(0);
+});
+
 test('LeNet-300-100: the first heatmap is 784 rows × 300 columns', async ({ app }) => {
   test.setTimeout(120_000);
   await app.open(MNIST_LENET);

@@ -16,7 +16,7 @@ import {
   weightCss,
 } from '../../src/ui/inspect/heatmap/colourScale';
 import { describeWeight, hasFilters, kernelViews, layerRanges, parseShapeKey, shapeKey } from '../../src/ui/inspect/heatmap/heatmapView';
-import { cellAt, cellScale, tileAt, tileLayout, tileOrigin, toCanvasPixels } from '../../src/ui/inspect/heatmap/layout';
+import { cellAt, cellScale, columnAfterKey, tileAt, tileLayout, tileOrigin, toCanvasPixels } from '../../src/ui/inspect/heatmap/layout';
 import { autoRange, paintFilters, paintKernel, weightState, type KernelView } from '../../src/ui/inspect/heatmap/paint';
 import type { WeightSnapshot } from '../../src/state/snapshot';
 
@@ -194,6 +194,27 @@ describe('heatmap geometry', () => {
   it('maps a pointer on a CSS-resized canvas back to canvas pixels', () => {
     const rect = { left: 100, top: 50, width: 150, height: 392 };
     expect(toCanvasPixels(175, 246, rect, 300, 784)).toEqual({ x: 150, y: 392 });
+  });
+});
+
+describe('picking a column from the keyboard', () => {
+  it('→ and ← step through the columns and stop at the ends; Home and End jump', () => {
+    expect(columnAfterKey('ArrowRight', null, 8)).toBe(0);
+    expect(columnAfterKey('ArrowRight', 3, 8)).toBe(4);
+    expect(columnAfterKey('ArrowRight', 7, 8)).toBe(7);
+    expect(columnAfterKey('ArrowLeft', null, 8)).toBe(7);
+    expect(columnAfterKey('ArrowLeft', 3, 8)).toBe(2);
+    expect(columnAfterKey('ArrowLeft', 0, 8)).toBe(0);
+    expect(columnAfterKey('Home', 5, 8)).toBe(0);
+    expect(columnAfterKey('End', null, 8)).toBe(7);
+  });
+
+  it('Esc clears a pick and is left alone with none; other keys and empty heatmaps do nothing', () => {
+    expect(columnAfterKey('Escape', 2, 8)).toBeNull();
+    expect(columnAfterKey('Escape', null, 8)).toBeUndefined();
+    expect(columnAfterKey('a', 2, 8)).toBeUndefined();
+    expect(columnAfterKey(' ', 2, 8)).toBeUndefined();
+    expect(columnAfterKey('ArrowRight', null, 0)).toBeUndefined();
   });
 });
 

@@ -208,7 +208,7 @@ export const viewsEn = {
   'views.heatmap.firstAs': 'First layer as',
   'views.heatmap.matrix': 'matrix',
   'views.heatmap.filters': 'learned filters (28 × 28 per neuron)',
-  'views.heatmap.caption': 'Each cell is one weight: orange negative, blue positive, white near zero. Hover for its value; click a column to follow that neuron into the next layer.',
+  'views.heatmap.caption': 'Each cell is one weight: orange negative, blue positive, white near zero. Hover for its value; click a column (or focus the heatmap and press ← →) to follow that neuron into the next layer.',
   'views.heatmap.captionFilters': ' Each tile is one neuron’s 784 incoming weights laid out as the image they read: L1 and pruning leave sparse, speckled receptive fields.',
   'views.heatmap.selOutput': 'Output {n}: incoming weights lit.',
   'views.heatmap.selNeuron': 'Neuron {n} of layer {layer}: incoming weights and its outgoing row in layer {next} lit.',

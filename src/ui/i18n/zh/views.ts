@@ -189,7 +189,7 @@ export const viewsZh: Record<keyof typeof viewsEn, string> = {
   'views.heatmap.firstAs': '第一层显示为',
   'views.heatmap.matrix': '矩阵',
   'views.heatmap.filters': '学到的滤波器（每个神经元 28 × 28）',
-  'views.heatmap.caption': '每个格子代表一个权重：橙色为负，蓝色为正，接近零处为白色。悬停查看数值；点击某一列，可追踪该神经元到下一层。',
+  'views.heatmap.caption': '每个格子代表一个权重：橙色为负，蓝色为正，接近零处为白色。悬停查看数值；点击某一列（或聚焦热力图后按 ← →），可追踪该神经元到下一层。',
   'views.heatmap.captionFilters': '每个图块是一个神经元的 784 个输入权重，按它所读取的图像排布：L1 和剪枝会留下稀疏、斑点状的感受野。',
   'views.heatmap.selOutput': '输出 {n}：已高亮其输入权重。',
   'views.heatmap.selNeuron': '第 {layer} 层的神经元 {n}：已高亮其输入权重，以及它在第 {next} 层的输出行。',

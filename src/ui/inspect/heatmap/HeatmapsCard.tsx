@@ -7,8 +7,8 @@ import { downloadCanvasPng } from '../../pins/export';
 import { MASK_COLOUR, rampGradientCss, REMOVED_COLOURS } from './colourScale';
 import { drawFiltersCanvas, drawKernelCanvas } from './heatmapCanvas';
 import { describeWeight, FILTER_SIDE, formatWeight, hasFilters, kernelViews, layerAxes, layerRanges, layerTitle, parseShapeKey, shapeKey, type RangeMode } from './heatmapView';
-import { cellAt, cellScale, tileAt, tileLayout, toCanvasPixels, type TileLayout } from './layout';
-import { LayerFigure, type CanvasPointer } from './LayerFigure';
+import { cellAt, cellScale, columnAfterKey, tileAt, tileLayout, toCanvasPixels, type TileLayout } from './layout';
+import { HEATMAP_KEYS, LayerFigure, type CanvasPointer } from './LayerFigure';
 import type { KernelView } from './paint';
 import { subscribeVisible } from '../../subscribeVisible';
 import { heatmapSummary } from '../../a11y/summaries';
@@ -186,6 +186,14 @@ export function HeatmapsCard() {
       const same = selected !== null && selected.layer === index && selected.neuron === cell.neuron;
       setSelected(same ? null : { key, layer: index, neuron: cell.neuron });
     },
+    onKey(index, e) {
+      const cols = drawn.current.views[index]?.cols ?? 0;
+      const at = selected !== null && selected.layer === index ? selected.neuron : null;
+      const neuron = columnAfterKey(e.key, at, cols);
+      if (neuron === undefined) return;
+      e.preventDefault();
+      setSelected(neuron === null ? null : { key, layer: index, neuron });
+    },
   };
 
   const png = (index: number): void => {
@@ -264,16 +272,18 @@ export function HeatmapsCard() {
         {t('views.heatmap.caption')}
         {view === 'filters' ? t('views.heatmap.captionFilters') : ''}
       </p>
-      {selected !== null ? (
-        <p className="heatmap-selected" data-testid="heatmap-highlight">
-          {selected.layer === shapes.length - 1
-            ? t('views.heatmap.selOutput', { n: selected.neuron })
-            : t('views.heatmap.selNeuron', { n: selected.neuron, layer: selected.layer + 1, next: selected.layer + 2 })}{' '}
-          <button type="button" className="mini" onClick={() => setSelected(null)}>
-            {t('views.heatmap.clear')}
-          </button>
-        </p>
-      ) : null}
+      <div aria-live="polite">
+        {selected !== null ? (
+          <p className="heatmap-selected" data-testid="heatmap-highlight">
+            {selected.layer === shapes.length - 1
+              ? t('views.heatmap.selOutput', { n: selected.neuron })
+              : t('views.heatmap.selNeuron', { n: selected.neuron, layer: selected.layer + 1, next: selected.layer + 2 })}{' '}
+            <button type="button" className="mini" onClick={() => setSelected(null)}>
+              {t('views.heatmap.clear')}
+            </button>
+          </p>
+        ) : null}
+      </div>
       {shapes.length === 0 ? (
         <div className="chart-empty h200">
           <p>{t('views.common.weightsEmpty')}</p>
@@ -294,9 +304,12 @@ export function HeatmapsCard() {
                     data-testid="heatmap-filters"
                     role="img"
                     aria-label={t('views.heatmap.filtersAria')}
+                    tabIndex={0}
+                    aria-keyshortcuts={HEATMAP_KEYS}
                     onMouseMove={(e) => pointer.onMove(0, e)}
                     onMouseLeave={pointer.onLeave}
                     onClick={(e) => pointer.onClick(0, e)}
+                    onKeyDown={(e) => pointer.onKey(0, e)}
                   />
                 ) : null
               }

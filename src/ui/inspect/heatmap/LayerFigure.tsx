@@ -1,13 +1,18 @@
-import type { MouseEvent as ReactMouseEvent, ReactNode } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode } from 'react';
 import { rampGradientCss } from './colourScale';
 import { useT } from '../../i18n';
 
-/** Pointer handlers of one heatmap canvas, given the layer index. */
+/** Pointer and keyboard handlers of one heatmap canvas, given the layer index. */
 export interface CanvasPointer {
   onMove(index: number, event: ReactMouseEvent<HTMLCanvasElement>): void;
   onLeave(): void;
   onClick(index: number, event: ReactMouseEvent<HTMLCanvasElement>): void;
+  /** ← → Home End pick a column (neuron) as a click does; Esc clears the pick. */
+  onKey(index: number, event: ReactKeyboardEvent<HTMLCanvasElement>): void;
 }
+
+/** The keys {@link CanvasPointer.onKey} handles, for `aria-keyshortcuts`. */
+export const HEATMAP_KEYS = 'ArrowLeft ArrowRight Home End Escape';
 
 interface LayerFigureProps {
   index: number;
@@ -46,9 +51,12 @@ export function LayerFigure({ index, title, axes, replacement, canvasRef, rangeR
         data-testid={`heatmap-layer-${index}`}
         role="img"
         aria-label={t('views.heatmap.layerAria', { title })}
+        tabIndex={replacement !== null ? -1 : 0}
+        aria-keyshortcuts={HEATMAP_KEYS}
         onMouseMove={(e) => pointer.onMove(index, e)}
         onMouseLeave={pointer.onLeave}
         onClick={(e) => pointer.onClick(index, e)}
+        onKeyDown={(e) => pointer.onKey(index, e)}
       />
       <div className="heatmap-legend">
         <span ref={(el) => rangeRef(0, el)} className="heatmap-range" data-testid={`heatmap-range-min-${index}`} />

@@ -96,3 +96,28 @@ export function tileAt(layout: TileLayout, x: number, y: number): Cell | null {
   if (px >= layout.side || py >= layout.side) return null; // in the gap
   return { neuron, input: py * layout.side + px };
 }
+
+/**
+ * The column (neuron) a key picks on a heatmap of `cols` columns while column
+ * `at` is picked (null: none): → the next (the first when none), ← the previous
+ * (the last when none), Home the first, End the last, clamped to the ends; Esc
+ * clears the pick (null). undefined: nothing to do (another key, no columns, or
+ * Esc with nothing picked), so the key keeps its usual meaning.
+ */
+export function columnAfterKey(key: string, at: number | null, cols: number): number | null | undefined {
+  if (cols <= 0) return undefined;
+  switch (key) {
+    case 'ArrowRight':
+      return at === null ? 0 : Math.min(cols - 1, at + 1);
+    case 'ArrowLeft':
+      return at === null ? cols - 1 : Math.max(0, at - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return cols - 1;
+    case 'Escape':
+      return at === null ? undefined : null;
+    default:
+      return undefined;
+  }
+}
