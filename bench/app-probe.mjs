@@ -116,6 +116,9 @@ export async function measureApp(browser, baseUrl, benchCase, backend, timing) {
       // The trace sees every task; the Long Tasks API only those over 50 ms.
       longestTaskMs: traced ? Math.max(traced.longestMs, longTaskApiMax) : longTaskApiMax,
       longestTaskSource: traced ? 'trace' : 'longtask-api',
+      // From the trace: the longest task's own thread time, and the most thread time of any task (NaN without a trace).
+      longestTaskCpuMs: traced ? traced.longestCpuMs : Number.NaN,
+      maxTaskCpuMs: traced ? traced.maxCpuMs : Number.NaN,
       longTasksOver50: traced ? Math.max(traced.over50, inWindow.longTasks.length) : inWindow.longTasks.length,
       pageErrors,
       consoleErrors,

@@ -29,7 +29,7 @@ const verdict = (v) => (v === null ? '—' : v ? 'PASS' : 'FAIL');
  * shows what it has and points (¹, ², …) to its reason below the table.
  */
 export function formatTable(rows) {
-  const header = ['case', 'backend', 'app st/s', 'bare st/s', 'app/bare', 'session/bare', 'max task ms', 'GFLOP/s', 'matmul GFLOP/s', '% ceil', `ratio≥${RATIO_TARGET}`, `task≤${MAIN_THREAD_TARGET_MS}ms`];
+  const header = ['case', 'backend', 'app st/s', 'bare st/s', 'app/bare', 'session/bare', 'max task ms', 'its cpu ms', 'GFLOP/s', 'matmul GFLOP/s', '% ceil', `ratio≥${RATIO_TARGET}`, `task≤${MAIN_THREAD_TARGET_MS}ms`];
   const notes = [];
   const lines = rows.map((r) => {
     const v = r.error ? { ratio: null, mainThread: null } : verdicts(r);
@@ -43,6 +43,7 @@ export function formatTable(rows) {
       fmt(Number.isFinite(r.ratio) ? Math.floor(r.ratio * 100) / 100 : NaN, 2),
       fmt(r.sessionRatio, 2),
       fmt(r.error ? NaN : r.app?.longestTaskMs),
+      fmt(r.error ? NaN : r.app?.longestTaskCpuMs),
       fmt(r.achievedGflops, 3),
       fmt(r.matmulGflops ?? r.backendMatmulGflops, 2),
       fmt(r.ceilingPercent, 1),

@@ -2,4 +2,4 @@
 export declare function mainThreadTasks(
   traceJson: string | Uint8Array,
   urlPrefix: string,
-): { longestMs: number; over50: number; tasks: number } | null;
+): { longestMs: number; longestCpuMs: number; maxCpuMs: number; over50: number; tasks: number } | null;

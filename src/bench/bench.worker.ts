@@ -13,9 +13,8 @@ import { datasetInfo, fetchMnist, makeDataset } from '../engine/data';
 import { experimentSpec, trainingFlopsPerStep } from '../engine/model/spec';
 import { bareStepsPerSecond, matmulGflops } from '../engine/train/bare';
 import { TrainingSession } from '../engine/train/session';
-import type { Dataset, ModelSpec, TrainOptions } from '../engine/types';
+import type { BackendName, Dataset, ModelSpec, TrainOptions } from '../engine/types';
 import { BurstPacer, burstTargetMs } from '../worker/pacing';
-import type { BackendName } from '../engine/types';
 import type { BareResult, BenchReply, BenchRequest, MatmulResult } from './types';
 
 const wasmPaths = {
