@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useAppStore } from '../../state/useAppStore';
 
 /** Whether presenter mode is on (`present=1`): App adds the `presenter` class that presenter.css scopes under. */
@@ -15,7 +15,8 @@ const PRESENTING_ROOT_CLASS = 'presenting';
  * anywhere in the page (each chart tick, each metric) re-check the root's style.
  */
 export function usePresentingRootClass(presenting: boolean): void {
-  useEffect(() => {
+  // Before the first paint, so a present=1 link never flashes at the normal size.
+  useLayoutEffect(() => {
     document.documentElement.classList.toggle(PRESENTING_ROOT_CLASS, presenting);
     return () => document.documentElement.classList.remove(PRESENTING_ROOT_CLASS);
   }, [presenting]);
