@@ -1,9 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { MetricPoint } from '../../protocol/messages';
-import { formatPercent } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
-import { CHART_MARGIN, FRACTION_AXIS, TEST_COLOUR, tickPercent } from './chartFormat';
+import { CHART_MARGIN, FRACTION_Y, TEST_COLOUR } from './chartFormat';
 import { pinnedChartLines } from './pinnedLines';
 import { StepChart, chartLine } from './StepChart';
 
@@ -20,9 +19,7 @@ export const AccuracyChart = memo(function AccuracyChart({ evals, xMax, pins }: 
       height={200}
       margin={CHART_MARGIN}
       xMax={xMax}
-      y={FRACTION_AXIS}
-      yFormat={tickPercent}
-      valueFormat={formatPercent}
+      {...FRACTION_Y}
       lines={lines}
     />
   );

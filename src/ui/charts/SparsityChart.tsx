@@ -1,9 +1,8 @@
 import { memo, useMemo } from 'react';
-import { formatPercent } from '../format';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
 import type { SparsityRow } from '../pruning/pruningView';
-import { CHART_MARGIN, FRACTION_AXIS, tickPercent } from './chartFormat';
+import { CHART_MARGIN, FRACTION_Y } from './chartFormat';
 import { OVERALL_COLOUR, layerColour, layerDash } from './palette';
 import { pinnedChartLines } from './pinnedLines';
 import { StepChart, chartLine } from './StepChart';
@@ -38,9 +37,7 @@ export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMa
       height={200}
       margin={CHART_MARGIN}
       xMax={xMax}
-      y={FRACTION_AXIS}
-      yFormat={tickPercent}
-      valueFormat={formatPercent}
+      {...FRACTION_Y}
       lines={lines}
     />
   );

@@ -1,8 +1,13 @@
+import { formatPercent } from '../format';
 /** Margins of every step-axis chart, px. */
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 4, left: 4 } as const;
 
-/** The 0–100 % axis of the accuracy and sparsity charts. */
-export const FRACTION_AXIS = { domain: [0, 1], scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] } as const;
+/** The 0–100 % y axis of the accuracy, sparsity and schedule charts, with its tick and tooltip formats: spread into a StepChart. */
+export const FRACTION_Y = {
+  y: { domain: [0, 1], scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] },
+  yFormat: tickPercent,
+  valueFormat: formatPercent,
+} as const;
 
 /** Axis tick labels: short numbers (1.2k steps, 0.05 loss). */
 export function tickStep(v: number): string {

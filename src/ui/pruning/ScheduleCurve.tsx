@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { polynomialSparsity, scheduleFromConfig } from '../../engine/prune/schedule';
 import type { PolySchedule } from '../../engine/prune/types';
 import { useAppStore } from '../../state/useAppStore';
-import { FRACTION_AXIS, niceStepCeil, tickPercent } from '../charts/chartFormat';
+import { FRACTION_Y, niceStepCeil } from '../charts/chartFormat';
 import { OVERALL_COLOUR } from '../charts/SparsityChart';
 import { STAGGER_MS, useChartPoints, useLagged, useStable } from '../charts/useLagged';
 import { formatPercent } from '../format';
@@ -45,9 +45,7 @@ const ScheduleChart = memo(function ScheduleChart({
       height={240}
       margin={SCHEDULE_MARGIN}
       xMax={xMax}
-      y={FRACTION_AXIS}
-      yFormat={tickPercent}
-      valueFormat={formatPercent}
+      {...FRACTION_Y}
       lines={lines}
       marker={{ step, colour: NOW_COLOUR, label: t('views.common.now') }}
     />
