@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Makes sure a Chromium exists for Playwright and the bench, and prints its path.
+ * Makes sure a Chromium exists for Playwright and the bench, and prints its path
+ * and version (`npm run e2e` and `.ci/run` call it, so every log names the browser).
  * If none is found and we are root on a Debian-like system, installs Debian's
  * `chromium` package (Playwright's own download needs internet we may not have);
  * otherwise exits 1 with a one-line instruction.
@@ -12,8 +13,11 @@ import { findChromium } from './chromium-path.mjs';
 const HOW_TO =
   'No Chromium found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium/Chrome executable.';
 
+/** Prints the browser's path and version (e.g. "Chromium 156.0.8078.114"), so a log shows which build the tests drove. */
 function report(found) {
-  console.log(`chromium: ${found.path} (${found.source})`);
+  const run = spawnSync(found.path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  const version = run.status === 0 ? run.stdout.trim() : 'version unknown';
+  console.log(`chromium: ${found.path} (${found.source}): ${version}`);
 }
 
 let found = findChromium();
