@@ -77,6 +77,7 @@ export const HOSTILE_CORPUS: HostileCase[] = [
   { label: 'double-encoded script in dataset', hash: 'dataset=%253Cscript%253Ewindow.__pwned%253D1%253C%252Fscript%253E', keys: ['dataset'] },
   { label: 'double-encoded comma in layers', hash: 'layers=300%252C100', keys: ['layers'], shows: { layers: '8,8' } },
   { label: 'javascript: alert as a lesson', hash: 'lesson=javascript:alert(1)&lang=javascript:alert(1)', keys: ['lesson', 'lang'] },
+  { label: 'injection in the open group', hash: `panel=${img}&seed=3`, keys: ['panel'], shows: { seed: '3' } },
 
   // Numbers: NaN, infinities, overflow, huge, negative, other bases, empty.
   { label: 'NaN in every number key on the page', hash: 'noise=NaN&split=NaN&lr=NaN&batch=NaN&seed=NaN&backend=cpu', keys: ['noise', 'split', 'lr', 'batch', 'seed'], shows: { noise: '0', split: '50', batch: '10', seed: '1' } },

@@ -1,4 +1,22 @@
 import type { ExperimentConfig } from '../protocol/config';
+import type { PanelId, StageView } from './page';
+
+/**
+ * One step of a lesson (its text is the catalogue's `lessons.<id>.step<n>`):
+ * where it works and what it names, so the page can put all of it on screen.
+ */
+export interface LessonStep {
+  /** The group the step works in: opened while the step is shown. */
+  panel: PanelId;
+  /** Views the step talks about that the stage shows beside the live ones (the sweep card, the lottery table…). */
+  shows?: readonly StageView[];
+  /**
+   * The test ids of every control, button, figure and chart the step names
+   * (`**…**` in its text): all on screen together while the step is shown,
+   * also in presenter mode on a 1280×720 projector (e2e/lessonsInView.spec.ts).
+   */
+  names: readonly string[];
+}
 
 /**
  * The guided lessons as data: each is a preset link (the experiment it starts
@@ -19,6 +37,8 @@ export interface LessonDef {
    * the same numbers for the same seed and backend.
    */
   trainSteps?: number;
+  /** The steps, in order: as many as the catalogue has `step<n>` texts (tests/state/lessons.test.ts checks). */
+  steps: readonly LessonStep[];
 }
 
 /** The lessons' ids, in teaching order; also the values of the `lesson` URL key. */
@@ -46,6 +66,11 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=xor&noise=50&split=10&layers=32,32&act=tanh&opt=adam&lr=0.03&batch=10&seed=1&backend=cpu&${OFF}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['noise', 'split', 'layers', 'l2', 'seed'],
     trainSteps: 1000,
+    steps: [
+      { panel: 'train', names: ['btn-lesson-train', 'chart-loss', 'decision-boundary'] },
+      { panel: 'regularise', names: ['btn-pin', 'control-penalty', 'control-l2', 'btn-reset', 'btn-lesson-train'] },
+      { panel: 'regularise', names: ['chart-loss', 'metric-test-loss', 'decision-boundary'] },
+    ],
   },
   {
     // Proximal L1 at λ₁ = 0.05: 57–76 % exact zeros at 100 % test accuracy (seeds 1–4); L2 at the same λ: no zero, and too strong to classify.
@@ -53,6 +78,11 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=xor&noise=0&split=50&layers=16,16&act=tanh&opt=adam&lr=0.03&batch=10&seed=1&backend=cpu&${OFF}&l1=0.05&l2=0&prox=1&dropout=0`,
     controls: ['l1', 'l2', 'prox'],
     trainSteps: 1000,
+    steps: [
+      { panel: 'regularise', shows: ['histogram'], names: ['control-penalty', 'control-lambda', 'control-prox', 'btn-lesson-train', 'metric-sparsity', 'metric-test-accuracy'] },
+      { panel: 'regularise', shows: ['histogram'], names: ['control-penalty', 'btn-reset', 'btn-lesson-train', 'metric-sparsity'] },
+      { panel: 'regularise', shows: ['histogram'], names: ['control-l2', 'btn-reset', 'btn-lesson-train', 'metric-test-accuracy', 'metric-sparsity'] },
+    ],
   },
   {
     // 784-100-10 on MNIST after 600 steps: ≈ 95 % dense, ≈ 93 % at 50 % sparsity, ≈ 10 % at 99 %.
@@ -60,6 +90,11 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=mnist&noise=0&split=50&trainSize=8000&aug=&arch=mlp&layers=100&act=relu&opt=adam&lr=0.003&batch=64&seed=1&backend=wasm&${SPARSITY}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['pmode', 'sparsity', 'scope'],
     trainSteps: 600,
+    steps: [
+      { panel: 'prune', names: ['btn-lesson-train', 'metric-test-accuracy'] },
+      { panel: 'prune', shows: ['histogram'], names: ['control-sparsity', 'metric-test-accuracy', 'metric-sparsity'] },
+      { panel: 'prune', shows: ['sweep'], names: ['control-sparsity', 'metric-test-accuracy', 'btn-sweep', 'sweep-chart'] },
+    ],
   },
   {
     // The same network pruned to 90 %: ≈ 37 % test accuracy, back to ≈ 93 % after 600 more steps with the mask held.
@@ -67,6 +102,11 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=mnist&noise=0&split=50&trainSize=8000&aug=&arch=mlp&layers=100&act=relu&opt=adam&lr=0.003&batch=64&seed=1&backend=wasm&${SPARSITY}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['pmode', 'sparsity'],
     trainSteps: 600,
+    steps: [
+      { panel: 'prune', names: ['btn-lesson-train', 'control-sparsity', 'metric-test-accuracy'] },
+      { panel: 'prune', shows: ['sparsity'], names: ['btn-lesson-train', 'metric-sparsity', 'chart-sparsity', 'metric-test-accuracy'] },
+      { panel: 'prune', shows: ['histogram'], names: ['control-sparsity', 'metric-test-accuracy'] },
+    ],
   },
   {
     // 784-256-128-10: 80 % sparsity leaves 469,504 FLOPs; keep 0.5 + Compact gives 784-128-64-10 with 218,368.
@@ -74,18 +114,33 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=mnist&noise=0&split=50&trainSize=8000&aug=&arch=mlp&layers=256,128&act=relu&opt=adam&lr=0.001&batch=64&seed=1&backend=wasm&${SPARSITY}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['pmode', 'sparsity', 'keep', 'importance'],
     trainSteps: 200,
+    steps: [
+      { panel: 'prune', names: ['btn-lesson-train', 'control-sparsity', 'metric-sparsity', 'metric-params', 'metric-flops'] },
+      { panel: 'prune', names: ['control-sparsity', 'control-keep', 'metric-params'] },
+      { panel: 'prune', shows: ['compaction'], names: ['btn-compact', 'compaction-table', 'metric-params', 'metric-flops'] },
+    ],
   },
   {
     // Five rounds of 200 steps, half the remaining hidden weights per round: rewound ≈ 92 % at 3.5 % of the weights, re-initialised ≈ 89 %.
     id: 'lottery',
     hash: `#dataset=mnist&noise=0&split=50&trainSize=8000&aug=&arch=mlp&layers=100&act=relu&opt=adam&lr=0.003&batch=64&seed=1&backend=wasm&${OFF.replace('lottery=off', 'lottery=rewind&lt_rate=0.5&lt_out=0.2&lt_steps=200&lt_rounds=5')}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['lottery', 'lt_rate', 'lt_steps', 'lt_rounds'],
+    steps: [
+      { panel: 'prune', shows: ['lottery'], names: ['btn-play', 'lottery-table'] },
+      { panel: 'prune', shows: ['lottery'], names: ['control-lottery', 'btn-play'] },
+      { panel: 'prune', shows: ['lottery'], names: ['lottery-table', 'metric-test-accuracy'] },
+    ],
   },
   {
     // 300 digits, 784-64-10: the digit-safe preset adds ≈ 3 points after 300 steps, flip & spin costs ≈ 25.
     id: 'augment',
     hash: `#dataset=mnist&noise=0&split=50&trainSize=300&aug=rotate:10,zoom:0.1,shift:0.1&arch=mlp&layers=64&act=relu&opt=adam&lr=0.003&batch=32&seed=1&backend=wasm&${OFF}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['trainSize', 'aug'],
+    steps: [
+      { panel: 'images', shows: ['augExperiment'], names: ['aug-preset', 'btn-aug-experiment'] },
+      { panel: 'images', shows: ['augExperiment', 'accuracy'], names: ['aug-experiment', 'chart-accuracy'] },
+      { panel: 'images', shows: ['augExperiment'], names: ['aug-preset', 'btn-aug-experiment'] },
+    ],
   },
   {
     // Conv 8 → pool → conv 16 → pool → 32 → 10 (14,410 parameters, 402 kFLOP) against 784-32-10 (25,450, 51 kFLOP): after 200 steps ≈ 94 % against ≈ 90 %.
@@ -93,6 +148,11 @@ export const LESSONS: readonly LessonDef[] = [
     hash: `#dataset=mnist&noise=0&split=50&trainSize=8000&aug=&arch=cnn&conv=8:3,16:3&pool=2&layers=32&act=relu&opt=adam&lr=0.003&batch=32&seed=1&backend=webgl&${OFF}&l1=0&l2=0&prox=0&dropout=0`,
     controls: ['arch', 'conv', 'layers'],
     trainSteps: 200,
+    steps: [
+      { panel: 'data', names: ['size-table', 'control-arch'] },
+      { panel: 'data', shows: ['accuracy'], names: ['btn-lesson-train', 'btn-pin', 'chart-accuracy'] },
+      { panel: 'data', shows: ['accuracy'], names: ['control-arch', 'btn-lesson-train', 'chart-accuracy', 'metric-test-accuracy'] },
+    ],
   },
 ];
 

@@ -5,6 +5,24 @@ import type { LessonId } from './lessons';
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/**
+ * The groups of the page, in the order a student meets them: each names a
+ * group of controls (beside the live views) or, `experiments`, the space of
+ * the one-off experiments below them. Also the values of the `panel` URL key.
+ */
+export const PANELS = ['data', 'train', 'prune', 'regularise', 'images', 'experiments'] as const;
+export type PanelId = (typeof PANELS)[number];
+
+/**
+ * The views the stage can bring beside the live network and loss views: the
+ * open group's view (the weight histogram for pruning, the augmentation
+ * preview for images, the canvas of your own points…) or, during a lesson, the ones its step talks about
+ * (the sweep card, the compaction card, the lottery table…). A view shown on
+ * the stage is not shown again below it.
+ */
+export const STAGE_VIEWS = ['accuracy', 'sparsity', 'histogram', 'schedule', 'compaction', 'sweep', 'lottery', 'augPreview', 'augExperiment', 'ownData'] as const;
+export type StageView = (typeof STAGE_VIEWS)[number];
+
 /** A URL key of the experiment: what `hide` and `lock` name. */
 export type ConfigKey = keyof ExperimentConfig;
 
@@ -26,10 +44,12 @@ export interface PageConfig {
   lesson: LessonId | '';
   /** Presenter mode: 1 on, 0 off. */
   present: number;
+  /** The open group (`panel=prune`): the controls shown first beside the live views, and the view beside them. */
+  panel: PanelId;
 }
 
 export function defaultPage(): PageConfig {
-  return { lang: 'en', hide: [], lock: [], lesson: '', present: 0 };
+  return { lang: 'en', hide: [], lock: [], lesson: '', present: 0, panel: 'data' };
 }
 
 /** Whether the control for URL key `key` is absent: hidden by the link, or, in presenter mode with a lesson open, not one of the lesson's controls. */

@@ -50,6 +50,8 @@ export interface AppData {
   page: PageConfig;
   /** A problem with this browser's storage to tell the student about (see persist.ts), or null. */
   storageNotice: StorageNotice | null;
+  /** The step of the open lesson shown now (0-based; 0 with no lesson open). Not in the URL: a lesson link starts at its first step. */
+  lessonStep: number;
 }
 
 /** The store's actions: verbs. */
@@ -73,6 +75,11 @@ export interface AppActions {
    * presenter settings stay, and so do the values of locked keys. Unknown ids are ignored.
    */
   startLesson(id: LessonId): void;
+  /**
+   * Shows step `step` of the open lesson (clamped to its steps) and opens the
+   * group that step works in (`page.panel`). Ignored with no lesson open.
+   */
+  setLessonStep(step: number): void;
   /** Starts training; ignored while a job (λ sweep, regularise-then-prune) runs. */
   play(): void;
   pause(): void;
@@ -267,6 +274,7 @@ export function createAppStore(
       augExperiment: freshAugExperiment(),
       page,
       storageNotice: restored.storageNotice ?? null,
+      lessonStep: 0,
 
       setConfig(key, value) {
         if (!(SCHEMA[key] as Row<unknown>).isValid(value) || isLocked(get().page, key)) return;
@@ -281,20 +289,27 @@ export function createAppStore(
       },
       replaceConfig(next, rejected = [], nextPage) {
         if (!isValidConfig(next) || (nextPage !== undefined && !isValidPage(nextPage))) return;
-        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage }, nextPage !== undefined);
+        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage, lessonStep: 0 }, nextPage !== undefined);
       },
       setPage(key, value) {
         if (!(PAGE_SCHEMA[key] as Row<unknown>).isValid(value) || get().page[key] === value) return;
-        set((s) => ({ page: { ...s.page, [key]: value } }));
+        // Another lesson (or none) starts at its first step.
+        set((s) => (key === 'lesson' ? { page: { ...s.page, [key]: value }, lessonStep: 0 } : { page: { ...s.page, [key]: value } }));
       },
       startLesson(id) {
         const lesson = lessonById(id);
         if (lesson === undefined) return;
         const { config: preset } = parseHash(lesson.hash);
         if (get().run.playing) get().pause();
-        applyConfig({ ...preset, layers: [...preset.layers] }, { page: { ...get().page, lesson: id } });
+        applyConfig({ ...preset, layers: [...preset.layers] }, { page: { ...get().page, lesson: id, panel: lesson.steps[0].panel }, lessonStep: 0 });
         // Same experiment as before (no cold change): still start the lesson from fresh weights.
         if (get().run.step > 0) get().reset();
+      },
+      setLessonStep(step) {
+        const lesson = lessonById(get().page.lesson);
+        if (lesson === undefined || !Number.isInteger(step)) return;
+        const n = Math.min(Math.max(step, 0), lesson.steps.length - 1);
+        set((s) => ({ lessonStep: n, page: { ...s.page, panel: lesson.steps[n].panel } }));
       },
       play() {
         // While a job runs the worker keeps training paused; cancel the job to train.

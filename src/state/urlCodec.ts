@@ -8,7 +8,7 @@ import { ARCHES, type ExperimentConfig } from '../protocol/config';
 import { LESSON_IDS } from './lessons';
 import { configSpec } from './network';
 import { parameterCount } from '../engine/model/spec';
-import { LANGS, defaultPage, type ConfigKey, type PageConfig } from './page';
+import { LANGS, PANELS, defaultPage, type ConfigKey, type PageConfig } from './page';
 
 /**
  * The URL codec: the whole experiment lives in the location hash as short,
@@ -30,7 +30,7 @@ export interface RejectedKey {
 /** What {@link parseHash} returns: always a complete, in-bounds config and page settings. */
 export interface ParsedHash {
   config: ExperimentConfig;
-  /** The page keys (`lang`, `hide`, `lock`, `lesson`, `present`). */
+  /** The page keys (`lang`, `hide`, `lock`, `lesson`, `present`, `panel`). */
   page: PageConfig;
   rejected: RejectedKey[];
 }
@@ -48,6 +48,19 @@ export interface Row<T> {
   encode(value: T): string;
   /** Whether `value` is a value this row could have produced (used by tests and the store). */
   isValid(value: T): boolean;
+}
+
+/**
+ * A number row: its bounds and the step of its control, read by the sliders
+ * and number boxes (ui/controls/ConfigFields.tsx), so a control and a link
+ * can never disagree about what is allowed.
+ */
+export interface NumberRow extends Row<number> {
+  kind: 'int' | 'float';
+  min: number;
+  max: number;
+  /** The control's step: 1 for whole numbers; for fractions the slider's granularity (a link may hold finer values). */
+  step: number;
 }
 
 /** A row for every key of the config, typed per key: omitting a key does not compile. */
@@ -92,9 +105,12 @@ function enumRow<T extends string>(values: readonly T[], fallback: T): Row<T> {
   };
 }
 
-function numberRow(kind: 'int' | 'float', min: number, max: number, fallback: number): Row<number> {
+function numberRow(kind: 'int' | 'float', min: number, max: number, fallback: number, step = kind === 'int' ? 1 : 0.01): NumberRow {
   return {
     kind,
+    min,
+    max,
+    step,
     default: fallback,
     bounds: `${min}–${max}`,
     decode(raw) {
@@ -210,6 +226,9 @@ const ptsRow: Row<string> = {
   isValid: isCanonicalPoints,
 };
 
+/** The keys of the config whose rows are number rows. */
+export type NumberKey = { [K in keyof ExperimentConfig]: ExperimentConfig[K] extends number ? K : never }[keyof ExperimentConfig];
+
 /** The schema table, in URL order. */
 export const SCHEMA: Schema = {
   dataset: enumRow(DATASET_NAMES, 'circle'),
@@ -229,8 +248,8 @@ export const SCHEMA: Schema = {
   backend: enumRow(BACKEND_CHOICES, 'auto'),
   pmode: enumRow(PRUNE_MODES, 'threshold'),
   threshold: numberRow('float', 0, 10, 0),
-  sparsity: numberRow('float', 0, 0.999, 0),
-  q: numberRow('float', 0, 5, 0),
+  sparsity: numberRow('float', 0, 0.999, 0, 0.001),
+  q: numberRow('float', 0, 5, 0, 0.05),
   scope: enumRow(PRUNE_SCOPES, 'layer'),
   keep: numberRow('float', 0.01, 1, 1),
   importance: enumRow(IMPORTANCES, 'l1'),
@@ -248,7 +267,7 @@ export const SCHEMA: Schema = {
   l1: numberRow('float', 0, 1, 0),
   l2: numberRow('float', 0, 1, 0),
   prox: numberRow('int', 0, 1, 0),
-  dropout: numberRow('float', 0, 0.9, 0),
+  dropout: numberRow('float', 0, 0.9, 0, 0.05),
   cv_k: numberRow('int', 2, 10, 5),
   cv_steps: numberRow('int', 10, 100000, 200),
   cv_min: numberRow('float', 1e-7, 10, 1e-5),
@@ -258,6 +277,17 @@ export const SCHEMA: Schema = {
   rp_tune: numberRow('int', 0, 100000, 100),
   pts: ptsRow,
 };
+
+/**
+ * The number row of `key`, with its bounds and step, for the control that sets
+ * it. Every number key has one except `pool`, a choice of window sizes (it
+ * throws for that; tests/state/urlCodec.test.ts checks every other key).
+ */
+export function boundsOf(key: NumberKey): NumberRow {
+  const row = SCHEMA[key] as Row<number> & Partial<NumberRow>;
+  if (row.min === undefined || row.max === undefined || row.step === undefined) throw new Error(`${key} has no number row`);
+  return row as NumberRow;
+}
 
 /**
  * Keys written to the hash only when their feature is on: a link stays short
@@ -333,6 +363,7 @@ export const PAGE_SCHEMA: { [K in keyof PageConfig]: Row<PageConfig[K]> } = {
   present: numberRow('int', 0, 1, 0),
   hide: keyListRow,
   lock: keyListRow,
+  panel: enumRow(PANELS, 'data'),
 };
 
 /** The page keys in link order. */

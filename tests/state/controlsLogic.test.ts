@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LAMBDA_MAX_POSITION, lambdaAt, lambdaPosition } from '../../src/ui/controls/lambdaScale';
-import { keptWidths, pruningLocks } from '../../src/ui/controls/pruningRules';
-import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from '../../src/ui/controls/thresholdScale';
+import { LAMBDA_MAX_POSITION, lambdaAt, lambdaPosition } from '../../src/ui/regularise/lambdaScale';
+import { keptWidths, pruningLocks } from '../../src/ui/prune/pruningRules';
+import { THRESHOLD_MAX_POSITION, thresholdAt, thresholdPosition } from '../../src/ui/prune/thresholdScale';
 import { formatCompact, formatFlops, formatLambda, formatThreshold } from '../../src/ui/format';
 import { SCHEMA } from '../../src/state/urlCodec';
 

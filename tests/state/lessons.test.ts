@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS, LESSON_IDS, lessonById } from '../../src/state/lessons';
+import { PANELS, STAGE_VIEWS } from '../../src/state/page';
 import { CONFIG_KEYS, formatHash, parseHash } from '../../src/state/urlCodec';
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
@@ -46,6 +47,30 @@ describe('lessons', () => {
       expect(zh[k].trim().length).toBeGreaterThan(0);
       // The Chinese text is a translation, not the English copied over.
       expect(zh[k]).not.toBe(en[k]);
+    }
+  });
+
+  it.each(LESSONS.map((l) => [l.id, l] as const))('%s: one step entry per catalogue step, each naming a group and what it shows', (id, lesson) => {
+    const texts = Object.keys(en).filter((k) => k.startsWith(`lessons.${id}.step`));
+    expect(lesson.steps.length).toBe(texts.length);
+    for (const step of lesson.steps) {
+      expect(PANELS).toContain(step.panel);
+      for (const view of step.shows ?? []) expect(STAGE_VIEWS).toContain(view);
+      expect(step.names.length).toBeGreaterThan(0);
+      expect(new Set(step.names).size).toBe(step.names.length);
+      for (const name of step.names) expect(name).toMatch(/^[a-z][a-z0-9-]*$/);
+    }
+  });
+
+  it('a step names the controls of its lesson it uses: every control-<key> it names is one of the lesson\'s controls (presenter mode shows only those)', () => {
+    for (const lesson of LESSONS) {
+      for (const step of lesson.steps) {
+        for (const name of step.names) {
+          const key = name.startsWith('control-') ? name.slice('control-'.length) : null;
+          if (key === null || !(CONFIG_KEYS as readonly string[]).includes(key)) continue;
+          expect(lesson.controls, `${lesson.id}: ${name}`).toContain(key);
+        }
+      }
     }
   });
 });

@@ -5,7 +5,7 @@ import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_C
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
-import { CONFIG_KEYS, MAX_PARAMS, MAX_SEED, MAX_STEP, SCHEMA, defaultConfig, formatHash, isValidConfig, networkParams, parseHash, parseLayers } from '../../src/state/urlCodec';
+import { CONFIG_KEYS, MAX_PARAMS, MAX_SEED, MAX_STEP, SCHEMA, boundsOf, defaultConfig, type NumberKey, formatHash, isValidConfig, networkParams, parseHash, parseLayers } from '../../src/state/urlCodec';
 import { defaultPage } from '../../src/state/page';
 import { OWN_URL_MAX_POINTS, countPoints, formatPoints, type OwnPoint } from '../../src/engine/data/ownPoints';
 
@@ -456,5 +456,43 @@ describe('page keys (lang, lesson, present, hide, lock)', () => {
     const { page, rejected } = parseHash('#lang=fr&lesson=../../etc&present=7');
     expect(page).toEqual({ ...defaultPage(), present: 1 });
     expect(rejected.map((r) => r.key)).toEqual(['lang', 'lesson', 'present']);
+  });
+});
+
+describe('one source of truth per control: the number rows', () => {
+  const numberKeys = CONFIG_KEYS.filter((k): k is NumberKey => typeof defaultConfig()[k] === 'number' && k !== 'pool');
+
+  it('every number key but pool has bounds and a step, which its row decodes as written and clamps beyond', () => {
+    expect(numberKeys.length).toBeGreaterThanOrEqual(30);
+    for (const key of numberKeys) {
+      const { min, max, step, kind } = boundsOf(key);
+      expect(min, key).toBeLessThan(max);
+      expect(step, key).toBeGreaterThan(0);
+      if (kind === 'int') expect(step, key).toBe(1);
+      expect(SCHEMA[key].decode(String(min)), key).toEqual({ ok: true, value: min });
+      expect(SCHEMA[key].decode(String(max)), key).toEqual({ ok: true, value: max });
+      expect(SCHEMA[key].decode(String(max * 2 + 1)), key).toMatchObject({ ok: false, clamped: max });
+      const d = SCHEMA[key].default as number;
+      expect(d >= min && d <= max, `${key} default within bounds`).toBe(true);
+    }
+  });
+
+  it('the sliders’ steps that matter: target sparsity in 0.1 %, q·std in 0.05, keep-ratio in 1 %, dropout in 5 %', () => {
+    expect(boundsOf('sparsity')).toMatchObject({ min: 0, max: 0.999, step: 0.001 });
+    expect(boundsOf('q')).toMatchObject({ min: 0, max: 5, step: 0.05 });
+    expect(boundsOf('keep')).toMatchObject({ min: 0.01, max: 1, step: 0.01 });
+    expect(boundsOf('dropout')).toMatchObject({ min: 0, max: 0.9, step: 0.05 });
+    expect(boundsOf('seed')).toMatchObject({ min: 0, max: MAX_SEED, step: 1 });
+    expect(() => boundsOf('pool')).toThrow(/no number row/);
+  });
+
+  it('panel: the open group, one of six, defaulting to data and rejecting anything else', () => {
+    expect(parseHash('#panel=prune').page.panel).toBe('prune');
+    expect(parseHash('#panel=experiments').page.panel).toBe('experiments');
+    const { page, rejected } = parseHash('#panel=../x');
+    expect(page.panel).toBe('data');
+    expect(rejected.map((r) => r.key)).toEqual(['panel']);
+    expect(formatHash(defaultConfig(), { ...defaultPage(), panel: 'regularise' })).toMatch(/&panel=regularise$/);
+    expect(formatHash(defaultConfig(), defaultPage())).not.toContain('panel=');
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '../../src/ui/charts/palette';
 import { CLASS_RGB, PRUNED_HEX, rgbHex } from '../../src/ui/inspect/colour';
 import { LUT_CENTRE, LUT_SIZE, MASK_COLOUR, SCALE_STOPS, rampColour, rgbToHex } from '../../src/ui/inspect/heatmap/colourScale';
-import { CUT_COLOUR, KEPT_COLOUR, PRUNED_COLOUR, ZERO_COLOUR } from '../../src/ui/pruning/drawHistogram';
+import { CUT_COLOUR, KEPT_COLOUR, PRUNED_COLOUR, ZERO_COLOUR } from '../../src/ui/prune/drawHistogram';
 
 /** ΔE₀₀ that reads as clearly different at a glance (2.3 is just noticeable). */
 const DISTINCT = 10;

@@ -7,8 +7,8 @@ import type { AugExperimentRun, AugExperimentRunning } from '../../src/state/aug
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { StoreProvider } from '../../src/state/useAppStore';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { AugmentationSection } from '../../src/ui/controls/AugmentationSection';
-import { differenceText, progressFraction, progressText, resultText } from '../../src/ui/images/augExperimentView';
+import { AugExperimentCard } from '../../src/ui/experiments/ExperimentCards';
+import { differenceText, progressFraction, progressText, resultText } from '../../src/ui/experiments/augExperimentView';
 import { FILTER_TILE_CSS_PX, filterTileCssPx, filterWeightCssPx } from '../../src/ui/inspect/convFiltersLayout';
 
 const AUG = 'rotate:15';
@@ -33,13 +33,13 @@ const running = (patch: Partial<AugExperimentRunning> = {}): AugExperimentRunnin
 
 const done: Extract<AugExperimentRun, { status: 'done' }> = { status: 'done', aug: AUG, budget: 1000, noneAccuracy: 0.912, augAccuracy: 0.93, pinIds: [1, 2] };
 
-/** The augmentation card's markup for a config, after `prepare` touched the store. */
+/** The augmentation experiment card's markup for a config, after `prepare` touched the store. */
 function render(patch: Partial<ExperimentConfig>, prepare: (store: AppStore) => void = () => {}): string {
   const store = createAppStore({ ...defaultConfig(), ...patch });
   prepare(store);
   // Server rendering reads the store's initial state: show the prepared one instead.
   const prepared: AppStore = { ...store, getInitialState: () => store.getState() };
-  return renderToString(createElement(StoreProvider, { store: prepared, children: createElement(AugmentationSection) }));
+  return renderToString(createElement(StoreProvider, { store: prepared, children: createElement(AugExperimentCard) }));
 }
 
 const text = (html: string): string =>

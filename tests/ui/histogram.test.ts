@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisPosition, binMagnitudes, binOf, binSigned, decadeTicks, logBins, maxAbs, signedAxisPosition, signedBins, signedSlotOf, signedTicks } from '../../src/ui/pruning/histogram';
+import { axisPosition, binMagnitudes, binOf, binSigned, decadeTicks, logBins, maxAbs, signedAxisPosition, signedBins, signedSlotOf, signedTicks } from '../../src/ui/prune/histogram';
 
 describe('logBins', () => {
   it('spans the given decades below the largest |w|', () => {

@@ -8,11 +8,11 @@ import { rich } from '../../src/ui/charts/richText';
 import { translator } from '../../src/ui/i18n';
 import { viewsEn } from '../../src/ui/i18n/en/views';
 import { viewsZh } from '../../src/ui/i18n/zh/views';
-import { differenceText, progressText, resultText } from '../../src/ui/images/augExperimentView';
+import { differenceText, progressText, resultText } from '../../src/ui/experiments/augExperimentView';
 import { neuronName } from '../../src/ui/inspect/graphLayout';
 import { layerAxes, layerTitle } from '../../src/ui/inspect/heatmap/heatmapView';
 import { pinDifferences, pinLabel } from '../../src/ui/pins/pinLabel';
-import { sweepKindLabel, sweepReading } from '../../src/ui/regularise/regulariseView';
+import { sweepKindLabel, sweepReading } from '../../src/ui/experiments/regulariseView';
 
 const zh = translator('zh');
 const en = translator('en');

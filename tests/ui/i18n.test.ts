@@ -6,8 +6,9 @@ import { defaultPage } from '../../src/state/page';
 import { createAppStore } from '../../src/state/store';
 import { StoreProvider } from '../../src/state/useAppStore';
 import { defaultConfig, parseHash } from '../../src/state/urlCodec';
-import { ControlPanel } from '../../src/ui/controls/ControlPanel';
-import { pruningLocks } from '../../src/ui/controls/pruningRules';
+import { ExperimentsSection } from '../../src/ui/experiments/ExperimentsSection';
+import { Sidebar } from '../../src/ui/shell/Sidebar';
+import { pruningLocks } from '../../src/ui/prune/pruningRules';
 import { Header } from '../../src/ui/header/Header';
 import { CATALOGUES, fill, translate, translator } from '../../src/ui/i18n';
 import { en } from '../../src/ui/i18n/en';
@@ -88,8 +89,10 @@ function englishRuns(text: string): string[] {
   return runs;
 }
 
-describe('the panel, the header and the notices in Chinese', () => {
-  const parts = [Header, UrlNotice, RunBanner, ControlPanel];
+describe('the controls, the header and the notices in Chinese', () => {
+  /** The sidebar of controls and the experiments' settings: every control a student sets. */
+  const Controls = () => createElement('div', null, createElement(Sidebar, { scroller: { current: null } }), createElement(ExperimentsSection));
+  const parts = [Header, UrlNotice, RunBanner, Controls];
   const cases: [string, Partial<ExperimentConfig>][] = [
     ['lang=zh', {}],
     ['lang=zh&dataset=mnist&arch=cnn&backend=wasm&l1=0.001&sched=poly&lottery=rewind&keep=0.5', { aug: 'rotate:15' }],

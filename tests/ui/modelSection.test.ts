@@ -5,7 +5,7 @@ import type { ExperimentConfig } from '../../src/protocol/config';
 import { createAppStore } from '../../src/state/store';
 import { StoreProvider } from '../../src/state/useAppStore';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { ModelSection } from '../../src/ui/controls/ModelSection';
+import { ModelSection } from '../../src/ui/data/ModelSection';
 import { ConvFiltersCard } from '../../src/ui/inspect/ConvFiltersCard';
 
 /** The server-rendered markup of the model controls (and the filter card) for a config. */

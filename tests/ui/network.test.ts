@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConv, type ConvLayerSpec } from '../../src/engine/model/convSpec';
 import type { ExperimentConfig } from '../../src/protocol/config';
 import { defaultConfig } from '../../src/state/urlCodec';
-import { convStackText, flattenWidth, hiddenShapeText } from '../../src/ui/controls/networkShape';
+import { convStackText, flattenWidth, hiddenShapeText } from '../../src/ui/data/networkShape';
 import { describeWeight, layerAxes, layerTitle } from '../../src/ui/inspect/heatmap/heatmapView';
 import { isDenseChain } from '../../src/ui/inspect/graphLayout';
 import { formatPinValue, pinLabel } from '../../src/ui/pins/pinLabel';

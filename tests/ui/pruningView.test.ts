@@ -11,7 +11,7 @@ import {
   sparsityRows,
   sweepData,
   targetCurve,
-} from '../../src/ui/pruning/pruningView';
+} from '../../src/ui/prune/pruningView';
 
 const model: ModelStats = {
   hidden: [4, 4],

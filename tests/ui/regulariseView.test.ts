@@ -12,7 +12,7 @@ import {
   regPruneRows,
   sweepReading,
   validationRows,
-} from '../../src/ui/regularise/regulariseView';
+} from '../../src/ui/experiments/regulariseView';
 
 /** logGrid(1e-5, 1, 9) as the worker builds it. */
 const GRID = Array.from({ length: 9 }, (_, i) => (i === 8 ? 1 : 1e-5 * 1e5 ** (i / 8)));

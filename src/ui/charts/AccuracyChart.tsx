@@ -10,13 +10,13 @@ import { StepChart, chartLine } from './StepChart';
  * Test accuracy (classification only) against steps, 0–100 %; `evals` are the
  * evaluated points. Pinned classification runs (`pins`): dashed, underneath.
  */
-export const AccuracyChart = memo(function AccuracyChart({ evals, xMax, pins }: { evals: MetricPoint[]; xMax: number; pins: PinLines[] }) {
+export const AccuracyChart = memo(function AccuracyChart({ evals, xMax, pins, height = 200 }: { evals: MetricPoint[]; xMax: number; pins: PinLines[]; height?: number }) {
   const t = useT();
   const pinned = useMemo(() => pinnedChartLines('accuracy', pins), [pins]);
   const lines = [...pinned, chartLine(evals, (p) => p.testAccuracy, { id: 'accuracy', name: t('views.charts.accuracy.title'), colour: TEST_COLOUR, width: 2.5 })];
   return (
     <StepChart
-      height={200}
+      height={height}
       margin={CHART_MARGIN}
       xMax={xMax}
       {...FRACTION_Y}

@@ -32,6 +32,7 @@ export const LossChart = memo(function LossChart({
   logScale,
   xMax,
   pins,
+  height = 280,
 }: {
   points: MetricPoint[];
   evals: MetricPoint[];
@@ -39,6 +40,7 @@ export const LossChart = memo(function LossChart({
   logScale: boolean;
   xMax: number;
   pins: PinLines[];
+  height?: number;
 }) {
   const t = useT();
   const [lo, hi] = useMemo(() => lossDomain(lossValues(points, evals, penalty, pins), logScale), [points, evals, penalty, pins, logScale]);
@@ -52,7 +54,7 @@ export const LossChart = memo(function LossChart({
   ];
   return (
     <StepChart
-      height={280}
+      height={height}
       margin={CHART_MARGIN}
       xMax={xMax}
       y={y}

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useT } from '../i18n';
 import type { PinLines } from '../pins/pinLines';
-import type { SparsityRow } from '../pruning/pruningView';
+import type { SparsityRow } from '../prune/pruningView';
 import { CHART_MARGIN, FRACTION_Y } from './chartFormat';
 import { OVERALL_COLOUR, layerColour, layerDash } from './palette';
 import { pinnedChartLines } from './pinnedLines';
@@ -15,7 +15,7 @@ export { LAYER_COLOURS, OVERALL_COLOUR, layerColour } from './palette';
  * network (thick) and each kernel layer (thin), on the loss chart's step axis.
  * Pinned runs (`pins`): their whole-network line, dashed, underneath.
  */
-export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMax, pins }: { rows: SparsityRow[]; layerCount: number; xMax: number; pins: PinLines[] }) {
+export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMax, pins, height = 200 }: { rows: SparsityRow[]; layerCount: number; xMax: number; pins: PinLines[]; height?: number }) {
   const t = useT();
   const pinned = useMemo(() => pinnedChartLines('sparsity', pins), [pins]);
   const lines = [
@@ -34,7 +34,7 @@ export const SparsityChart = memo(function SparsityChart({ rows, layerCount, xMa
   ];
   return (
     <StepChart
-      height={200}
+      height={height}
       margin={CHART_MARGIN}
       xMax={xMax}
       {...FRACTION_Y}

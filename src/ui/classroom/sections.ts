@@ -1,27 +1,26 @@
 import type { ConfigKey } from '../../state/page';
 
-/** A card of the settings panel and the URL keys of its controls, in page order. */
+/** A part of the controls and the URL keys it sets, in page order. */
 export interface ControlSection {
-  id: 'data' | 'augmentation' | 'model' | 'training' | 'regularisation' | 'pruning';
+  id: 'data' | 'augmentation' | 'model' | 'training' | 'regularisation' | 'pruning' | 'experiments';
   keys: readonly ConfigKey[];
 }
 
 /**
- * Every experiment key that has a control, by the panel card it sits in: the
- * classroom link builder lists them in this order, and a card whose keys are
- * all hidden is left out of the page (no empty heading). `pts` (the student's
- * own points) is edited on the own-data card in the main area.
+ * Every experiment key that has a control, by the part of the page it sits
+ * in (the sidebar's groups, the network inside "Data & network", then the
+ * experiments space): the classroom link builder lists them in this order,
+ * and a group whose keys are all hidden is left out of the page (no empty
+ * heading). `pts` (the student's own points) is edited on the own-data card.
  */
 export const CONTROL_SECTIONS: readonly ControlSection[] = [
   { id: 'data', keys: ['dataset', 'noise', 'split', 'pts'] },
-  { id: 'augmentation', keys: ['trainSize', 'aug'] },
   { id: 'model', keys: ['arch', 'conv', 'pool', 'layers', 'act'] },
   { id: 'training', keys: ['opt', 'lr', 'batch', 'seed', 'backend'] },
-  { id: 'regularisation', keys: ['l1', 'l2', 'prox', 'dropout', 'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune'] },
-  {
-    id: 'pruning',
-    keys: ['pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance', 'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq', 'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'],
-  },
+  { id: 'pruning', keys: ['pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance', 'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq'] },
+  { id: 'regularisation', keys: ['l1', 'l2', 'prox', 'dropout'] },
+  { id: 'augmentation', keys: ['trainSize', 'aug'] },
+  { id: 'experiments', keys: ['cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune', 'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds'] },
 ];
 
 /** The keys of section `id`. */

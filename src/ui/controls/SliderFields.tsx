@@ -1,13 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import { SCHEMA } from '../../state/urlCodec';
-import { formatLambda, formatThreshold } from '../format';
-import { CONTROL_GROUPS } from '../classroom/sections';
 import { controlKeyOf } from '../classroom/visibility';
 import { useT } from '../i18n';
-import { ExactInput, Field, useDraft } from './fields';
-import { LAMBDA_SCALE } from './lambdaScale';
+import { Field } from './fields';
 import type { LogScale } from './logScale';
-import { THRESHOLD_SCALE } from './thresholdScale';
 
 /**
  * A slider over fractional values (`step` apart), committed live on every
@@ -65,51 +60,11 @@ export function FloatRangeField({
   );
 }
 
-const parseThreshold = (text: string): number | null => {
-  const d = SCHEMA.threshold.decode(text);
-  return d.ok ? d.value : null;
-};
-
-/**
- * θ on a log slider (`control-threshold`: value = slider position, `data-value`
- * = θ; position 0 = off) plus an exact box (`control-threshold-exact`) for a
- * value between the slider's stops.
- */
-export function ThresholdField({ value, disabled, title, onChange, hint }: { value: number; disabled: boolean; title?: string; onChange: (theta: number) => void; hint?: ReactNode }) {
-  const id = useId();
-  const exact = useDraft(value, String, parseThreshold, onChange, 400);
-  const t = useT();
-  const shown = value === 0 ? t('controls.off') : formatThreshold(value);
-  return (
-    <Field label={t('controls.threshold')} htmlFor={id} hint={hint} aside={shown} control="threshold">
-      <div className="input-row">
-        <LogRange id={id} scale={THRESHOLD_SCALE} testId="control-threshold" symbol="θ" value={value} shown={shown} disabled={disabled} title={title} onChange={onChange} />
-        <ExactInput label={t('controls.threshold.exact')} testId="control-threshold-exact" exact={exact} disabled={disabled} title={title} />
-      </div>
-    </Field>
-  );
-}
-
-/**
- * The penalty strength on a log slider (`control-lambda`: value = slider
- * position, `data-value` = λ; position 0 = off, 1 … 61 = 1e-6 … 1).
- */
-export function LambdaField({ value, onChange, hint }: { value: number; onChange: (lambda: number) => void; hint?: ReactNode }) {
-  const id = useId();
-  const t = useT();
-  const shown = value === 0 ? t('controls.off') : formatLambda(value);
-  return (
-    <Field label={t('controls.lambda')} htmlFor={id} hint={hint} aside={shown} control={CONTROL_GROUPS.penalty}>
-      <LogRange id={id} scale={LAMBDA_SCALE} testId="control-lambda" symbol="λ" value={value} shown={shown} onChange={onChange} />
-    </Field>
-  );
-}
-
 /**
  * A range input over a {@link LogScale}: its value is the slider position,
  * its `data-value` the value itself (position 0 = off); committed live.
  */
-function LogRange({
+export function LogRange({
   id,
   scale,
   testId,

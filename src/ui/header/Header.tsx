@@ -9,9 +9,16 @@ import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, for
 import { PageTools } from '../classroom/PageTools';
 import { useT } from '../i18n';
 import { BackendBadge } from './BackendBadge';
+import { Playback } from './Playback';
 import { Metric } from './Metric';
 
-/** The product name and the live figures of the run, in one line. */
+/**
+ * The header, sticky at the top of every screen: the product, play / step /
+ * reset and the speed, the figures a student watches (step,
+ * test accuracy and loss, train loss, sparsity, parameters), the page tools,
+ * and a second line of figures (epoch, steps/s, backend, data loss, penalty,
+ * non-zero weights, FLOPs per sample).
+ */
 export function Header() {
   const run = useAppStore(
     useShallow((s) => ({
@@ -47,24 +54,14 @@ export function Header() {
 
   return (
     <header className="topbar">
-      <h1>
-        Prune <span>Playground</span>
-      </h1>
-      <dl className="metrics">
+      <div className="brand">
+        <h1 title={t('layout.tagline')}>
+          Prune <span>Playground</span>
+        </h1>
+      </div>
+      <Playback />
+      <dl className="metrics metrics-main" aria-label={t('layout.figures')}>
         <Metric name="step" label={t('header.step')} value={formatCount(run.step)} raw={String(run.step)} />
-        <Metric name="epoch" label={t('header.epoch')} value={formatCount(run.epoch)} raw={String(run.epoch)} title={t('header.epochTitle')} />
-        <Metric name="steps-per-sec" label={t('header.rate')} value={formatRate(run.stepsPerSecond)} raw={String(run.stepsPerSecond)} title={t('header.rateTitle')} />
-        <BackendBadge />
-        <Metric
-          name="train-loss"
-          label={t('header.trainLoss')}
-          value={formatLoss(objective)}
-          raw={rawValue(objective)}
-          title={regularised ? t('header.trainLossTitle') : t('header.trainLossTitleBare')}
-        />
-        <Metric name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
-        <Metric name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
-        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} />
         <Metric
           name="test-accuracy"
           label={t('header.testAccuracy')}
@@ -72,6 +69,15 @@ export function Header() {
           raw={classification ? rawValue(run.testAccuracy) : ''}
           title={classification ? t('header.testAccuracyTitle') : t('header.testAccuracyNone')}
         />
+        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} />
+        <Metric
+          name="train-loss"
+          label={t('header.trainLoss')}
+          value={formatLoss(objective)}
+          raw={rawValue(objective)}
+          title={regularised ? t('header.trainLossTitle') : t('header.trainLossTitleBare')}
+        />
+        <Metric name="sparsity" label={t('header.sparsity')} value={formatPercent(sparsity)} raw={rawValue(sparsity)} title={t('header.sparsityTitle')} />
         <Metric
           name="params"
           label={t('header.params')}
@@ -79,7 +85,13 @@ export function Header() {
           raw={String(params)}
           title={t(model?.compacted ? 'header.paramsTitleCompacted' : 'header.paramsTitle', { count: formatCount(params) })}
         />
-        <Metric name="sparsity" label={t('header.sparsity')} value={formatPercent(sparsity)} raw={rawValue(sparsity)} title={t('header.sparsityTitle')} />
+      </dl>
+      <dl className="metrics metrics-more" aria-label={t('layout.figures.more')}>
+        <Metric name="epoch" label={t('header.epoch')} value={formatCount(run.epoch)} raw={String(run.epoch)} title={t('header.epochTitle')} />
+        <Metric name="steps-per-sec" label={t('header.rate')} value={formatRate(run.stepsPerSecond)} raw={String(run.stepsPerSecond)} title={t('header.rateTitle')} />
+        <BackendBadge />
+        <Metric name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
+        <Metric name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
         <Metric
           name="nonzero"
           label={t('header.nonzero')}

@@ -138,64 +138,66 @@ export function NetworkGraphCard({ outputLabels, canWatch, watched, pinned, onHo
           <li className="legend-pruned-link">{t('views.common.pruned')}</li>
         </ul>
       </div>
-      <div className="graph-frame" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
-        <canvas ref={canvasRef} className="graph-canvas" data-testid="network-graph" data-layers={structure.widths.join(',')} aria-hidden="true" />
-        <svg className="graph-nodes" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('views.graph.neurons')} aria-describedby={desc.id}>
-          {layout.columns.map((column, c) => (
-            <g key={c}>
-              <text className="graph-title" x={column.length > 0 ? column[0].x : 0} y={14} textAnchor="middle">
-                {columnTitle(c, count, t)}
-              </text>
-              {column.map((node) => {
-                if (node.removed) return null;
-                const hidden = c > 0 && c < count - 1;
-                const isWatched = c === watchedColumn && watched?.unit === node.index;
-                const isPinned = pinned !== null && pinned.layer + 1 === c && pinned.unit === node.index;
-                const label = c === 0 ? `x${subscript(node.index + 1)}` : c === count - 1 ? (outputLabels[node.index] ?? t('views.graph.outN', { n: node.index + 1 })) : null;
-                const neuron = { layer: c - 1, unit: node.index };
-                const interactive = hidden && canWatch;
-                return (
-                  <g key={node.index}>
-                    <circle
-                      className={`graph-node${hidden ? ' hidden-node' : ''}${isWatched ? ' watched' : ''}${isPinned ? ' pinned' : ''}`}
-                      cx={node.x}
-                      cy={node.y}
-                      r={layout.radius}
-                      data-testid={hidden ? `graph-neuron-${c - 1}-${node.index}` : undefined}
-                      tabIndex={interactive ? 0 : undefined}
-                      role={interactive ? 'button' : undefined}
-                      aria-pressed={interactive ? isPinned : undefined}
-                      aria-label={interactive ? neuronName(c - 1, node.index, t) : undefined}
-                      onPointerEnter={interactive ? () => onHover(neuron) : undefined}
-                      onPointerLeave={interactive ? () => onHover(null) : undefined}
-                      onFocus={interactive ? () => onHover(neuron) : undefined}
-                      onBlur={interactive ? () => onHover(null) : undefined}
-                      onClick={interactive ? () => onPin(isPinned ? null : neuron) : undefined}
-                      onKeyDown={
-                        interactive
-                          ? (e) => {
-                              if (e.key === 'Enter' || e.key === ' ') {
-                                e.preventDefault();
-                                onPin(isPinned ? null : neuron);
+      <div className="graph-fit">
+        <div className="graph-frame" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
+          <canvas ref={canvasRef} className="graph-canvas" data-testid="network-graph" data-layers={structure.widths.join(',')} aria-hidden="true" />
+          <svg className="graph-nodes" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('views.graph.neurons')} aria-describedby={desc.id}>
+            {layout.columns.map((column, c) => (
+              <g key={c}>
+                <text className="graph-title" x={column.length > 0 ? column[0].x : 0} y={14} textAnchor="middle">
+                  {columnTitle(c, count, t)}
+                </text>
+                {column.map((node) => {
+                  if (node.removed) return null;
+                  const hidden = c > 0 && c < count - 1;
+                  const isWatched = c === watchedColumn && watched?.unit === node.index;
+                  const isPinned = pinned !== null && pinned.layer + 1 === c && pinned.unit === node.index;
+                  const label = c === 0 ? `x${subscript(node.index + 1)}` : c === count - 1 ? (outputLabels[node.index] ?? t('views.graph.outN', { n: node.index + 1 })) : null;
+                  const neuron = { layer: c - 1, unit: node.index };
+                  const interactive = hidden && canWatch;
+                  return (
+                    <g key={node.index}>
+                      <circle
+                        className={`graph-node${hidden ? ' hidden-node' : ''}${isWatched ? ' watched' : ''}${isPinned ? ' pinned' : ''}`}
+                        cx={node.x}
+                        cy={node.y}
+                        r={layout.radius}
+                        data-testid={hidden ? `graph-neuron-${c - 1}-${node.index}` : undefined}
+                        tabIndex={interactive ? 0 : undefined}
+                        role={interactive ? 'button' : undefined}
+                        aria-pressed={interactive ? isPinned : undefined}
+                        aria-label={interactive ? neuronName(c - 1, node.index, t) : undefined}
+                        onPointerEnter={interactive ? () => onHover(neuron) : undefined}
+                        onPointerLeave={interactive ? () => onHover(null) : undefined}
+                        onFocus={interactive ? () => onHover(neuron) : undefined}
+                        onBlur={interactive ? () => onHover(null) : undefined}
+                        onClick={interactive ? () => onPin(isPinned ? null : neuron) : undefined}
+                        onKeyDown={
+                          interactive
+                            ? (e) => {
+                                if (e.key === 'Enter' || e.key === ' ') {
+                                  e.preventDefault();
+                                  onPin(isPinned ? null : neuron);
+                                }
                               }
-                            }
-                          : undefined
-                      }
-                    >
-                      {hidden ? <title>{interactive ? t('views.graph.nodeTitle', { neuron: neuronName(c - 1, node.index, t) }) : neuronName(c - 1, node.index, t)}</title> : null}
-                    </circle>
-                    {label !== null ? (
-                      <text className="graph-label" x={c === 0 ? node.x - layout.radius - 5 : node.x + layout.radius + 5} y={node.y} textAnchor={c === 0 ? 'end' : 'start'} dominantBaseline="central">
-                        {label}
-                      </text>
-                    ) : null}
-                  </g>
-                );
-              })}
-            </g>
-          ))}
-        </svg>
-        <span {...desc.props} />
+                            : undefined
+                        }
+                      >
+                        {hidden ? <title>{interactive ? t('views.graph.nodeTitle', { neuron: neuronName(c - 1, node.index, t) }) : neuronName(c - 1, node.index, t)}</title> : null}
+                      </circle>
+                      {label !== null ? (
+                        <text className="graph-label" x={c === 0 ? node.x - layout.radius - 5 : node.x + layout.radius + 5} y={node.y} textAnchor={c === 0 ? 'end' : 'start'} dominantBaseline="central">
+                          {label}
+                        </text>
+                      ) : null}
+                    </g>
+                  );
+                })}
+              </g>
+            ))}
+          </svg>
+          <span {...desc.props} />
+        </div>
       </div>
       <p className="caption">
         {rich(t('views.graph.caption'), { blue: <span className="ink-positive">{t('views.common.blue')}</span>, orange: <span className="ink-negative">{t('views.common.orange')}</span> })}

@@ -2,7 +2,6 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LESSONS, type LessonDef, type LessonId } from '../../state/lessons';
 import { useAppStore } from '../../state/useAppStore';
-import { usePresenting } from '../classroom/usePresenting';
 import { useT, type MessageKey, type Translate } from '../i18n';
 import './lessons.css';
 
@@ -81,11 +80,16 @@ export function LessonsPanel() {
     <section className={`lessons ${expanded ? 'lessons-expanded' : 'lessons-folded'}`} data-testid="lessons" data-open={open} aria-labelledby={titleId}>
       <div className="lessons-head">
         <h2 id={titleId}>{t('lessons.heading')}</h2>
-        {expanded ? <p className="lessons-intro">{t('lessons.intro')}</p> : null}
+
         <button type="button" className="lessons-toggle" data-testid="btn-lessons-toggle" aria-expanded={expanded} aria-controls={listId} onClick={toggle}>
           {expanded ? t('lessons.fold') : t('lessons.unfold')}
         </button>
       </div>
+      {expanded ? (
+        <p className="lessons-intro">
+          {t('layout.tagline')} {t('lessons.intro')}
+        </p>
+      ) : null}
       <ol id={listId} className="lessons-list">
         {LESSONS.map((lesson, i) => (
           <li key={lesson.id} className="lesson-item" data-testid={`lesson-${lesson.id}`} data-open={lesson.id === open}>
@@ -171,9 +175,9 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
   // The step this button's last press trains to, in the run it was pressed in.
   const [target, setTarget] = useState<{ runId: number; step: number } | null>(null);
   const [showSteps, setShowSteps] = useState(true);
-  // In presenter mode the steps show one at a time (the card stays short enough for the charts to fit a 720 px projector).
-  const presenting = usePresenting();
-  const [current, setCurrent] = useState(0);
+  // One step at a time (the card stays short beside the controls); the step also opens the group it works in and brings its views onto the stage.
+  const current = useAppStore((s) => s.lessonStep);
+  const setStep = useAppStore((s) => s.setLessonStep);
   const stepsId = useId();
   const title = t(key(lesson.id, 'title'));
   const steps = stepTexts(t, lesson.id, lesson.trainSteps);
@@ -202,10 +206,7 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
             type="button"
             data-testid={`btn-lesson-${lesson.id}`}
             title={t('lessons.restartTitle')}
-            onClick={() => {
-              setCurrent(0);
-              startLesson(lesson.id);
-            }}
+            onClick={() => startLesson(lesson.id)}
           >
             {t('lessons.restart')}
           </button>
@@ -224,20 +225,12 @@ function OpenLesson({ lesson, number }: { lesson: LessonDef; number: number }) {
           </button>
         </div>
       </div>
-      {presenting ? (
-        <OneStepAtATime id={stepsId} hidden={!showSteps} steps={steps} current={Math.min(current, steps.length - 1)} onGo={setCurrent} />
-      ) : (
-        <ol id={stepsId} className="lesson-steps" hidden={!showSteps}>
-          {steps.map((text, i) => (
-            <li key={i}>{withBold(text)}</li>
-          ))}
-        </ol>
-      )}
+      <OneStepAtATime id={stepsId} hidden={!showSteps} steps={steps} current={Math.min(current, steps.length - 1)} onGo={setStep} />
     </div>
   );
 }
 
-/** Presenter mode's steps: the current one, numbered as in the full list, with Previous / Next and "Step n of N" beside it. */
+/** The lesson's steps: the current one, numbered as in the full list, with Previous / Next and "Step n of N" beside it. */
 function OneStepAtATime({ id, hidden, steps, current, onGo }: { id: string; hidden: boolean; steps: string[]; current: number; onGo: (step: number) => void }) {
   const t = useT();
   return (

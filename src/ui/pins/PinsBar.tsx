@@ -11,33 +11,46 @@ import { useRuntimeText } from '../i18n/runtime';
 import './pins.css';
 
 /**
- * The bar above the training curves: "Pin this run" (keeps the current run's
- * curves and settings, overlaid dashed on the charts), the CSV export of the
- * live series, and the legend of pinned runs — each with its colour, how its
- * settings differ from the live ones, and restore / remove buttons.
+ * "Pin this run" (keeps the current run's curves and settings, overlaid
+ * dashed on the charts) and the CSV export of the live series: two buttons in
+ * the loss chart's head, beside the curves they keep.
  */
-export function PinsBar() {
+export function PinActions() {
   const api = useAppStoreApi();
-  const { pinned, config, hasPoints } = useAppStore(useShallow((s) => ({ pinned: s.pinned, config: s.config, hasPoints: s.series.points.length > 0 })));
-  // Only whether the series is empty matters here, so the bar does not re-render on every metrics message.
-  const refusal = pinRefusal(pinned.length, hasPoints ? 1 : 0);
-  // Labels follow the live config: "λ₂ 0 → 0.001" reads pinned value → live value.
+  const { pinCount, hasPoints } = useAppStore(useShallow((s) => ({ pinCount: s.pinned.length, hasPoints: s.series.points.length > 0 })));
+  // Only whether the series is empty matters here, so the buttons do not re-render on every metrics message.
+  const refusal = pinRefusal(pinCount, hasPoints ? 1 : 0);
   const t = useT();
   const runtime = useRuntimeText();
-  const named = useLang() !== 'en';
-  const labels = useMemo(
-    () => pinned.map((p) => ({ short: pinLabel(p.config, config, undefined, t, named), all: pinDifferences(p.config, config, t, named) })),
-    [pinned, config, t, named],
-  );
   const exportCsv = (): void => downloadText(CSV_FILE_NAME, curvesCsv(api.getState().series.points));
   return (
-    <div className="pins-bar">
+    <span className="pin-actions">
       <button type="button" data-testid="btn-pin" disabled={refusal !== null} title={refusal !== null ? runtime(refusal) : t('views.pins.pinTitle')} onClick={() => api.getState().pin()}>
         {t('views.pins.pin')}
       </button>
       <button type="button" data-testid="btn-export-csv" disabled={!hasPoints} title={t('views.pins.exportTitle')} onClick={exportCsv}>
         {t('views.pins.exportCsv')}
       </button>
+    </span>
+  );
+}
+
+/**
+ * The pinned runs (`data-testid="pinned-runs"`), each with its colour, how
+ * its settings differ from the live ones, and restore / remove buttons.
+ */
+export function PinnedList() {
+  const api = useAppStoreApi();
+  const { pinned, config } = useAppStore(useShallow((s) => ({ pinned: s.pinned, config: s.config })));
+  // Labels follow the live config: "λ₂ 0 → 0.001" reads pinned value → live value.
+  const t = useT();
+  const named = useLang() !== 'en';
+  const labels = useMemo(
+    () => pinned.map((p) => ({ short: pinLabel(p.config, config, undefined, t, named), all: pinDifferences(p.config, config, t, named) })),
+    [pinned, config, t, named],
+  );
+  return (
+    <div className="pins-bar">
       <ul className="pinned-runs" data-testid="pinned-runs" aria-label={t('views.pins.list')}>
         {pinned.map((p, i) => (
           <li key={p.id} className="pinned-run" data-pin-id={p.id} style={{ color: p.colour }} title={t('views.pins.itemTitle', { step: p.step, diffs: labels[i].all.join(t('views.pins.diffSep')) || t('views.pins.sameSettings') })}>
@@ -54,7 +67,7 @@ export function PinsBar() {
           </li>
         ))}
       </ul>
-      {pinned.length > 0 ? <p className="pins-hint">{t('views.pins.hint')}</p> : null}
+      <p className="pins-hint">{pinned.length > 0 ? t('views.pins.hint') : t('layout.pins.none')}</p>
     </div>
   );
 }

@@ -45,6 +45,7 @@ export const classroomEn = {
   'classroom.section.training': 'Training',
   'classroom.section.regularisation': 'Regularisation',
   'classroom.section.pruning': 'Pruning',
+  'classroom.section.experiments': 'Experiments',
 
   'classroom.key.dataset': 'Dataset',
   'classroom.key.noise': 'Noise',

@@ -3,6 +3,7 @@ import { classroomEn } from './classroom';
 import { commonEn } from './common';
 import { controlsEn } from './controls';
 import { headerEn } from './header';
+import { layoutEn } from './layout';
 import { lessonsEn } from './lessons';
 import { mathEn } from './math';
 import { modelioEn } from './modelio';
@@ -11,4 +12,4 @@ import { runtimeEn } from './runtime';
 import { viewsEn } from './views';
 
 /** The English catalogue: every key of the UI (the source language). */
-export const en = { ...commonEn, ...controlsEn, ...headerEn, ...viewsEn, ...lessonsEn, ...mathEn, ...classroomEn, ...owndataEn, ...modelioEn, ...a11yEn, ...runtimeEn };
+export const en = { ...commonEn, ...controlsEn, ...headerEn, ...viewsEn, ...lessonsEn, ...layoutEn, ...mathEn, ...classroomEn, ...owndataEn, ...modelioEn, ...a11yEn, ...runtimeEn };

@@ -45,6 +45,7 @@ export const classroomZh: Record<keyof typeof classroomEn, string> = {
   'classroom.section.training': '训练',
   'classroom.section.regularisation': '正则化',
   'classroom.section.pruning': '剪枝',
+  'classroom.section.experiments': '实验',
 
   'classroom.key.dataset': '数据集',
   'classroom.key.noise': '噪声',

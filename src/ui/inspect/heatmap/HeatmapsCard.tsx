@@ -58,18 +58,19 @@ function roundUp2(x: number): number {
  * slate, removed neurons as hatched columns (and rows of the next layer).
  * Hovering shows the weight, clicking a column spotlights that neuron's
  * incoming column and outgoing row. For MNIST, layer 0 can be shown as 28 × 28
- * learned filters. Canvases redraw from `store.snapshot` through a transient
+ * learned filters (unless `offerFilters` is false: the stage shows them). Canvases redraw from `store.snapshot` through a transient
  * subscription, from ImageData: React renders only when the network's shape or
  * a control changes.
  */
-export function HeatmapsCard() {
+export function HeatmapsCard({ offerFilters = true }: { offerFilters?: boolean }) {
   const store = useAppStoreApi();
   const [key, setKey] = useState(() => shapeKey(store.snapshot.get()));
   const shapes = useMemo(() => parseShapeKey(key), [key]);
   // A CNN's conv stack names its layers (titles, tooltips); [] for an MLP.
   const convText = useAppStore((s) => (trainsCnn(s.config) ? s.config.conv : ''));
   const conv = useMemo(() => parseConvOrNone(convText), [convText]);
-  const filtersOffered = hasFilters(shapes);
+  // Off when the stage shows the first layer's filters already (digits, MLP): one view of them on the page.
+  const filtersOffered = offerFilters && hasFilters(shapes);
   const [mode, setMode] = useState<RangeMode>('auto');
   const [fixed, setFixed] = useState(0.5);
   const [fixedText, setFixedText] = useState('0.5');
