@@ -16,7 +16,7 @@ test.describe('classroom links, share, presenter mode', () => {
     await expect(page.getByTestId('control-lr-exact')).toHaveCount(0);
     await expect(app.control('batch')).toHaveCount(0);
     for (const key of ['dataset', 'noise', 'split', 'layers', 'act', 'opt', 'seed', 'backend'] as const) await expect(app.control(key)).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Train', exact: true })).toBeVisible();
 
     // The whole Data card hidden: no empty "Data" heading.
     await app.open(`${TINY_CIRCLE}&hide=dataset,noise,split`);
@@ -219,16 +219,17 @@ test.describe('classroom links, share, presenter mode', () => {
     await prev.click();
     await expect(count).toHaveText('Step 2 of 3');
 
-    // The card stays short: the loss chart begins in the top two thirds of a 1280×720 projector.
+    // The card stays in the sidebar: the loss chart begins in the top two thirds of a 1280×720 projector.
     const top = await page.getByTestId('chart-loss').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeLessThan(520);
 
-    // Restart goes back to the first step; outside presenter mode every step is listed.
+    // Restart goes back to the first step; outside presenter mode the steps come one at a time too.
     await page.getByTestId('btn-lesson-lottery').click();
     await expect(count).toHaveText('Step 1 of 3');
     await app.focusPage();
     await page.keyboard.press('p');
-    await expect(page.getByTestId('lesson-step-count')).toHaveCount(0);
-    await expect(page.locator('.lesson-steps li')).toHaveCount(3);
+    await expect(page.locator('.app.presenter')).toHaveCount(0);
+    await expect(page.getByTestId('lesson-step-count')).toHaveText('Step 1 of 3');
+    await expect(page.locator('.lesson-steps li')).toHaveCount(1);
   });
 });

@@ -6,7 +6,7 @@
  * in the band of the viewport that the sticky bars at its top leave free.
  * A candidate position is then really scrolled to and each element checked: on
  * screen, inside the free band, and not covered (the point at its centre hits
- * the element itself or something inside it).
+ * the element itself, something inside it, or another part of the same card).
  */
 import type { Page } from '@playwright/test';
 
@@ -79,7 +79,9 @@ export async function canSeeTogether(page: Page, testIds: readonly string[]): Pr
       const x = Math.min(Math.max(r.left + r.width / 2, 0), vw - 1);
       const y = Math.min(Math.max(r.top + r.height / 2, 0), vh - 1);
       const hit = document.elementFromPoint(x, y);
-      if (hit === null || !(el === hit || el.contains(hit) || hit.contains(el))) why.push(`${ids[i]}: covered by ${hit?.tagName.toLowerCase() ?? 'nothing'}${hit?.className ? `.${String(hit.className).split(' ')[0]}` : ''}`);
+      // What covers it may be part of the same view (the graph's neurons are an SVG over its canvas of links).
+      const own = el.closest('.chart-card, .metric, .field') ?? el;
+      if (hit === null || !(own.contains(hit) || hit.contains(el))) why.push(`${ids[i]}: covered by ${hit?.tagName.toLowerCase() ?? 'nothing'}${hit?.className ? `.${String(hit.className).split(' ')[0]}` : ''}`);
     });
     return { ok: why.length === 0, why };
   }, testIds);

@@ -95,8 +95,11 @@ test('the panel lists the eight lessons; Start opens one with its steps and link
 
   await startLesson(app, 'l1-vs-l2');
   const open = page.getByTestId('lesson-l1-vs-l2');
-  await expect(open.locator('.lesson-steps li')).toHaveCount(3);
+  // One step at a time, in the sidebar beside the stage; the step's group is open (the step bar marks it).
+  await expect(open.locator('.lesson-steps li')).toHaveCount(1);
+  await expect(open.getByTestId('lesson-step-count')).toHaveText('Step 1 of 3');
   await expect(open).toContainText('Proximal L1 (exact zeros)');
+  await expect(page.getByTestId('panel-regularise')).toHaveAttribute('aria-current', 'step');
   await expect(page.getByTestId('btn-lesson-train')).toHaveText('Train 1000 steps');
   // The preset is in the link, and in the controls.
   const hash = await app.hashParams();

@@ -198,6 +198,16 @@ export function presetFor(from: DatasetName, to: DatasetName): Partial<Experimen
 }
 
 /**
+ * A page a link opens: with a lesson open and the default group, the group
+ * the lesson's first step works in (`#lesson=magnitude` opens on pruning).
+ */
+export function linkedPage(page: PageConfig): PageConfig {
+  const lesson = lessonById(page.lesson);
+  if (lesson === undefined || page.panel !== PAGE_SCHEMA.panel.default) return page;
+  return { ...page, panel: lesson.steps[0].panel };
+}
+
+/**
  * Creates the store, starting from `config` (already validated, e.g. by `parseHash`);
  * `restored` holds what persist.ts read back: pins (validated, distinct ids) and a storage notice.
  */
@@ -272,7 +282,7 @@ export function createAppStore(
       urlNotice,
       pinned: restored.pinned ?? [],
       augExperiment: freshAugExperiment(),
-      page,
+      page: linkedPage(page),
       storageNotice: restored.storageNotice ?? null,
       lessonStep: 0,
 
@@ -289,7 +299,7 @@ export function createAppStore(
       },
       replaceConfig(next, rejected = [], nextPage) {
         if (!isValidConfig(next) || (nextPage !== undefined && !isValidPage(nextPage))) return;
-        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: nextPage, lessonStep: 0 }, nextPage !== undefined);
+        applyConfig({ ...next, layers: [...next.layers] }, nextPage === undefined ? { urlNotice: rejected } : { urlNotice: rejected, page: linkedPage(nextPage), lessonStep: 0 }, nextPage !== undefined);
       },
       setPage(key, value) {
         if (!(PAGE_SCHEMA[key] as Row<unknown>).isValid(value) || get().page[key] === value) return;

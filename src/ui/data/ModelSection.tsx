@@ -23,7 +23,7 @@ const poolOptions = (t: Translate) =>
  * The network, inside "Data & network": the network structure (MLP or, on image data, a CNN with
  * its conv layers and pooling, or the seed article's CNN in one click), the
  * hidden (for a CNN: dense) layers, the activation, and on image data how the
- * MLP and the CNN compare in size. Every control here starts a new run.
+ * MLP and the CNN compare in size (right under the choice). Every control here starts a new run.
  * Test ids: `control-arch`, `control-conv`, `control-pool`, `btn-seed-cnn`,
  * `control-layers`, `control-act`, `size-table`.
  */
@@ -52,6 +52,7 @@ export function ModelSection() {
           ) : undefined
         }
       />
+      <SizeTable />
       {images ? (
         <ControlGate control="arch" alsoSets={SEED_CNN_ALSO_SETS}>
           <div className="model-preset">
@@ -81,7 +82,6 @@ export function ModelSection() {
         onChange={(v) => setConfig('act', v)}
         hint={cnn ? t('controls.act.cnnHint') : undefined}
       />
-      <SizeTable />
     </SubGroup>
   );
 }

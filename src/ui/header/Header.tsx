@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
 import { forwardFlopsPerSample, parameterCount } from '../../engine/model/spec';
+import { lessonById } from '../../state/lessons';
 import { configSpec } from '../../state/network';
 import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
@@ -11,6 +12,9 @@ import { useT } from '../i18n';
 import { BackendBadge } from './BackendBadge';
 import { Playback } from './Playback';
 import { Metric } from './Metric';
+
+/** The figures of the header's second line (presenter mode shows them only when a lesson step names them). */
+const MORE_FIGURES = ['epoch', 'steps-per-sec', 'data-loss', 'penalty', 'nonzero', 'flops'] as const;
 
 /**
  * The header, sticky at the top of every screen: the product, play / step /
@@ -46,6 +50,12 @@ export function Header() {
   const sparsity = sparsityOf(model);
   const nonzero = nonzeroOf(model);
   const classification = info.task === 'classification';
+  // The figures the open lesson's step names: presenter mode keeps them in the header.
+  const named = useAppStore((s) => {
+    const lesson = lessonById(s.page.lesson);
+    return lesson?.steps[Math.min(s.lessonStep, lesson.steps.length - 1)]?.names.join(' ') ?? '';
+  });
+  const isNamed = (metric: string): boolean => named.split(' ').includes(`metric-${metric}`);
   const t = useT();
   const lossName = classification ? t('header.loss.crossEntropy') : t('header.loss.mse');
   // The penalty is 0 while it is off, even before the first step; the objective is data loss + penalty (what Keras reports).
@@ -53,7 +63,7 @@ export function Header() {
   const objective = run.trainLoss === null ? null : run.trainLoss + (run.penalty ?? 0);
 
   return (
-    <header className="topbar">
+    <header className={MORE_FIGURES.some(isNamed) ? 'topbar has-named' : 'topbar'}>
       <div className="brand">
         <h1 title={t('layout.tagline')}>
           Prune <span>Playground</span>
@@ -87,19 +97,20 @@ export function Header() {
         />
       </dl>
       <dl className="metrics metrics-more" aria-label={t('layout.figures.more')}>
-        <Metric name="epoch" label={t('header.epoch')} value={formatCount(run.epoch)} raw={String(run.epoch)} title={t('header.epochTitle')} />
-        <Metric name="steps-per-sec" label={t('header.rate')} value={formatRate(run.stepsPerSecond)} raw={String(run.stepsPerSecond)} title={t('header.rateTitle')} />
+        <Metric named={isNamed('epoch')} name="epoch" label={t('header.epoch')} value={formatCount(run.epoch)} raw={String(run.epoch)} title={t('header.epochTitle')} />
+        <Metric named={isNamed('steps-per-sec')} name="steps-per-sec" label={t('header.rate')} value={formatRate(run.stepsPerSecond)} raw={String(run.stepsPerSecond)} title={t('header.rateTitle')} />
         <BackendBadge />
-        <Metric name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
-        <Metric name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
+        <Metric named={isNamed('data-loss')} name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
+        <Metric named={isNamed('penalty')} name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
         <Metric
+          named={isNamed('nonzero')}
           name="nonzero"
           label={t('header.nonzero')}
           value={formatCompact(nonzero)}
           raw={rawValue(nonzero)}
           title={nonzero === null ? t('header.nonzeroTitleNone') : t('header.nonzeroTitle', { count: formatCount(nonzero) })}
         />
-        <Metric name="flops" label={t('header.flops')} value={formatFlops(flops)} raw={String(flops)} title={t('header.flopsTitle')} />
+        <Metric named={isNamed('flops')} name="flops" label={t('header.flops')} value={formatFlops(flops)} raw={String(flops)} title={t('header.flopsTitle')} />
       </dl>
       <PageTools />
     </header>

@@ -37,12 +37,24 @@ function neurons(c: MeasuredCost): number {
  * Before / after figures of the latest compaction: the neurons the keep-ratio
  * masked are physically removed, so every matrix shrinks and inference really
  * gets faster — unlike unstructured zeros, which leave the dense work unchanged.
+ * Before any compaction: nothing, or with `placeholder` a card that says what will show.
  */
-export function CompactionCard() {
+export function CompactionCard({ placeholder = false }: { placeholder?: boolean }) {
   const compaction = useAppStore((s) => s.pruning.compaction);
   const convCount = useAppStore((s) => convLayersOf(s.config).length);
   const t = useT();
-  if (compaction === null) return null;
+  if (compaction === null) {
+    // On the stage (a lesson's step about compacting) the card says what will appear; elsewhere it waits for a compaction.
+    if (!placeholder) return null;
+    return (
+      <div className="chart-card" data-testid="compaction-table" data-empty="true">
+        <div className="chart-head">
+          <h2>{t('views.compact.title')}</h2>
+        </div>
+        <p className="muted">{t('layout.compact.empty')}</p>
+      </div>
+    );
+  }
   const { before, after } = compaction;
   const same = neurons(before) === neurons(after);
   return (

@@ -25,7 +25,7 @@ export function ViewCard({ id, fill = false }: { id: StageView; fill?: boolean }
     case 'schedule':
       return <ScheduleCurve />;
     case 'compaction':
-      return <CompactionCard />;
+      return <CompactionCard placeholder={fill} />;
     case 'sweep':
       return <SweepPanel />;
     case 'lottery':

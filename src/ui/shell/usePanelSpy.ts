@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { PANELS, type PanelId } from '../../state/page';
+import { lessonById } from '../../state/lessons';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 
 /** How far below the top of the sidebar's scroll area a group's heading may sit and still count as the open group, px. */
@@ -19,6 +20,25 @@ function scrollsItself(el: HTMLElement): boolean {
 function stickyInset(): number {
   const bar = document.querySelector<HTMLElement>('.step-bar');
   return bar === null ? 0 : Math.max(0, bar.getBoundingClientRect().bottom);
+}
+
+/**
+ * Scrolls `box` as little as needed to show every element inside it with one
+ * of these test ids (top first when they do not all fit); others are ignored.
+ */
+function revealTogether(box: HTMLElement, testIds: readonly string[]): void {
+  const rects = testIds.flatMap((id) => {
+    const el = box.querySelector(`[data-testid="${id}"]`);
+    return el === null ? [] : [el.getBoundingClientRect()];
+  });
+  if (rects.length === 0) return;
+  const view = box.getBoundingClientRect();
+  const top = Math.min(...rects.map((r) => r.top));
+  const bottom = Math.max(...rects.map((r) => r.bottom));
+  const margin = 8;
+  if (top >= view.top && bottom <= view.bottom) return;
+  const down = bottom - top + 2 * margin <= view.height ? bottom + margin - view.bottom : top - margin - view.top;
+  box.scrollTop += top < view.top ? top - margin - view.top : down;
 }
 
 /**
@@ -48,7 +68,8 @@ function spiedPanel(scroller: HTMLElement): PanelId {
  * step, both ways: scrolling the sidebar (or, on a phone, the page) opens the
  * group in view, and a new `panel` from a link, a lesson step or the step bar
  * scrolls its group to the top of the sidebar (`experiments`: the page down to
- * that space; any other group: the page back up to the stage). Returns `goTo`,
+ * that space; any other group: the page back up to the stage), and a lesson
+ * step's named controls into view. Returns `goTo`,
  * which scrolls to a group even when it is open already (the step bar).
  */
 export function usePanelSpy(scroller: RefObject<HTMLElement | null>): (panel: PanelId) => void {
@@ -79,11 +100,25 @@ export function usePanelSpy(scroller: RefObject<HTMLElement | null>): (panel: Pa
     [scroller],
   );
 
-  // A panel from outside (a link, a lesson step): scroll to it. At start-up the first group needs no scroll (a phone keeps the stage on top).
+  // A panel from outside (a link, a lesson step): bring its group to the top of the sidebar. On a phone the
+  // page is one column with the stage first: it is not scrolled away from under the student (the step bar
+  // still marks the group, and a tap on it scrolls).
   useEffect(() => {
-    if (shown.current === null && panel === PANELS[0]) shown.current = panel;
+    const box = scroller.current;
+    if (box !== null && !scrollsItself(box) && panel !== 'experiments') shown.current = panel;
     if (panel !== shown.current) scrollTo(panel);
-  }, [panel, scrollTo]);
+  }, [scroller, panel, scrollTo]);
+
+  // A lesson's step: the controls it names come into view in the sidebar (after the scroll to its group above).
+  const stepNames = useAppStore((s) => {
+    const lesson = lessonById(s.page.lesson);
+    return lesson?.steps[Math.min(s.lessonStep, lesson.steps.length - 1)]?.names.join(' ') ?? '';
+  });
+  useEffect(() => {
+    const box = scroller.current;
+    if (box === null || stepNames === '' || !scrollsItself(box)) return;
+    revealTogether(box, stepNames.split(' '));
+  }, [scroller, stepNames, panel]);
 
   // Scrolling (by the student, or to reach a control) opens the group in view.
   useEffect(() => {

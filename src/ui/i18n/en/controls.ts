@@ -1,5 +1,5 @@
 /**
- * The controls namespace: keys 'controls.…' — the settings panel on the left
+ * The controls namespace: keys 'controls.…' — the controls in the sidebar and the experiments' settings
  * (labels, hints, titles, option labels, units and validation messages) and
  * the option labels of src/ui/labels.ts.
  */
@@ -157,12 +157,12 @@ export const controlsEn = {
   'controls.cv.points': 'λ values (log grid)',
   'controls.cv.order': 'The smallest λ should be below the largest.',
   'controls.cv.variesNone': 'λ₂ (L2, as no penalty is set)',
-  'controls.cv.hint': 'Varies {varied}: {k} × {n} = {total} trainings of {steps} steps, each validated on the fold it left out. Start it from the λ-sweep card.',
+  'controls.cv.hint': 'Varies {varied}: {k} × {n} = {total} trainings of {steps} steps, each validated on the fold it left out.',
   'controls.rp.heading': 'Regularise, then prune',
   'controls.rp.steps': 'Training steps',
   'controls.rp.tune': 'Fine-tune steps',
   'controls.rp.defaultLambda': '1e-4, as none is set',
-  'controls.rp.hint': 'Trains with no penalty, L1 and L2 (λ = {lambda}) from the same seed, prunes each to 50–95 % and fine-tunes. Start it from its card.',
+  'controls.rp.hint': 'Trains with no penalty, L1 and L2 (λ = {lambda}) from the same seed, prunes each to 50–95 % and fine-tunes.',
 
   // Pruning.
   'controls.prune.aria': 'Pruning settings',

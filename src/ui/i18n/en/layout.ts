@@ -30,6 +30,7 @@ export const layoutEn = {
   'layout.firstLayer.sub': '{n} neurons × {inputs} weights, each as a 28 × 28 tile',
   'layout.firstLayer.caption': 'Each tile is one neuron’s weights over the digit’s pixels: blue pixels excite it, orange ones inhibit it; pruned weights turn dark slate.',
   'layout.firstLayer.hover': 'Neuron {n} of the first layer: what it looks for in a digit.',
+  'layout.compact.empty': 'Set the keep ratio p below 100 % and press Compact: the masked neurons are removed for real, and this card compares the network before and after — parameters, FLOPs per sample, bytes and the measured inference time.',
   'layout.lessons': 'Lessons',
   'layout.lessons.all': 'All lessons',
   'layout.figures': 'Live figures of the run',

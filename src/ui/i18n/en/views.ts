@@ -154,7 +154,7 @@ export const viewsEn = {
   'views.graph.nodeTitle': '{neuron} — hover to see its output, click to keep it',
   'views.graph.caption':
     'Each line is one weight: thicker is larger |w|, {blue} positive, {orange} negative. Pruned weights turn to grey dashes; a pruned neuron disappears with all its lines.',
-  'views.graph.captionWatch': ' Point at a hidden neuron to see what it computes on the left; click it to keep it there.',
+  'views.graph.captionWatch': ' Point at a hidden neuron to see what it computes in place of the decision boundary; click it to keep it there.',
 
   // Predicted vs true (regression).
   'views.scatter.title': 'Predicted vs true',
@@ -329,7 +329,7 @@ export const viewsEn = {
   'views.lambda.title': 'Choosing λ by cross-validation',
   'views.lambda.run': 'Run λ sweep',
   'views.lambda.setup':
-    '{k}-fold cross-validation of {kind} over {points} values of λ from {from} to {to}, {steps} steps per fold, same network and seed (settings: left panel, Regularisation › Choosing λ).',
+    '{k}-fold cross-validation of {kind} over {points} values of λ from {from} to {to}, {steps} steps per fold, same network and seed.',
   'views.lambda.validation': 'Validation (mean of {k} folds)',
   'views.lambda.band': '± 1 std over folds',
   'views.lambda.train': 'Train',

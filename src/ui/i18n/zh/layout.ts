@@ -32,6 +32,7 @@ export const layoutZh: Record<keyof typeof layoutEn, string> = {
   'layout.firstLayer.sub': '{n} 个神经元 × {inputs} 个权重，每个神经元画成一个 28 × 28 的小图',
   'layout.firstLayer.caption': '每个小图是一个神经元在数字各像素上的权重：蓝色像素激活它，橙色像素抑制它；被剪掉的权重显示为深灰色。',
   'layout.firstLayer.hover': '第一层的第 {n} 个神经元：它在数字中寻找的图案。',
+  'layout.compact.empty': '把保留比例 p 设到 100 % 以下，再按“紧凑化”：被屏蔽的神经元会被真正移除，这张卡片比较前后的网络——参数、每个样本的 FLOPs、字节数和实测的推理时间。',
   'layout.lessons': '课程',
   'layout.lessons.all': '全部课程',
   'layout.figures': '本次运行的实时数据',

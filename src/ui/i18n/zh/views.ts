@@ -141,7 +141,7 @@ export const viewsZh: Record<keyof typeof viewsEn, string> = {
   'views.graph.neuronName': '第 {layer} 隐藏层的第 {unit} 个神经元',
   'views.graph.nodeTitle': '{neuron}——悬停查看它的输出，点击将其固定',
   'views.graph.caption': '每条线代表一个权重：越粗表示 |w| 越大，{blue}为正，{orange}为负。被剪掉的权重变成灰色虚线；被剪掉的神经元连同它的所有连线一起消失。',
-  'views.graph.captionWatch': '把指针移到某个隐藏神经元上，左侧会显示它的计算结果；点击即可将其固定在那里。',
+  'views.graph.captionWatch': '把指针移到某个隐藏神经元上，决策边界的位置会显示它的计算结果；点击即可将其固定在那里。',
 
   'views.scatter.title': '预测值与真实值',
   'views.scatter.aria': '每个测试样本的预测值与真实值',
@@ -297,7 +297,7 @@ export const viewsZh: Record<keyof typeof viewsEn, string> = {
   'views.reg.section': '正则化',
   'views.lambda.title': '用交叉验证选择 λ',
   'views.lambda.run': '运行 λ 扫描',
-  'views.lambda.setup': '对 {kind} 做 {k} 折交叉验证：λ 从 {from} 到 {to} 共取 {points} 个值，每折训练 {steps} 步，网络和随机种子都相同（设置在左侧面板：正则化 › 选择 λ）。',
+  'views.lambda.setup': '对 {kind} 做 {k} 折交叉验证：λ 从 {from} 到 {to} 共取 {points} 个值，每折训练 {steps} 步，网络和随机种子都相同。',
   'views.lambda.validation': '验证（{k} 折的平均值）',
   'views.lambda.band': '各折之间 ± 1 个标准差',
   'views.lambda.train': '训练',
