@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LESSONS } from '../../src/state/lessons';
 import type { FromWorker, MetricPoint, ModelStats } from '../../src/protocol/messages';
 import { OWN_DATA_STORAGE_KEY, attachOwnData, withStoredPoints, type PointStorage } from '../../src/state/ownData';
 import {
@@ -233,6 +234,13 @@ describe('start-up precedence', () => {
     expect(start.config).toEqual(parseHash('#dataset=circle').config);
     expect(start.page).toEqual(defaultPage());
     expect(start.rejected.map((r) => r.key)).toEqual(['bogus']);
+    expect(start.pins).toHaveLength(1);
+  });
+
+  it('a lesson link without settings starts from the lesson\'s preset, not the stored experiment; the pins come back', () => {
+    const start = startState('#lesson=magnitude', session);
+    expect(start.config).toEqual(parseHash(LESSONS.find((l) => l.id === 'magnitude')!.hash).config);
+    expect(start.page).toEqual({ ...defaultPage(), lesson: 'magnitude' });
     expect(start.pins).toHaveLength(1);
   });
 
