@@ -4,7 +4,7 @@ import { isColdChange, penaltyWeights, sweptPenalty, type Arch, type ExperimentC
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
 import { attachAugExperiment, freshAugExperiment, isValidAugExpSteps, type AugExperimentState } from './augExperiment';
-import { addPin, removePin, type PinnedRun } from './pins';
+import { addPin, removePin, type PinExperiment, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, startingJob, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
@@ -141,10 +141,11 @@ export interface AppActions {
   watchNeuron(neuron: { layer: number; unit: number } | null): void;
   /**
    * Pins the current run: a copy of its config and series points, in the first
-   * free pin colour. Refused (no change) when the series is empty or
+   * free pin colour; `experiment` tags a pin an experiment takes (so its rerun
+   * can replace it). Refused (no change) when the series is empty or
    * PINS_MAX runs are pinned already (see `pinRefusal` in pins.ts).
    */
-  pin(): void;
+  pin(experiment?: PinExperiment): void;
   /** Removes the pinned run `id`. */
   unpin(id: number): void;
   /** Puts the pinned run `id`'s config back into the controls (as a pasted link would; a cold difference starts a new run). */
@@ -402,9 +403,9 @@ export function createAppStore(
       watchNeuron(neuron) {
         emit({ type: 'watchNeuron', runId: get().run.runId, neuron });
       },
-      pin() {
+      pin(experiment) {
         const { pinned, config: current, series } = get();
-        const next = addPin(pinned, current, series.points, nextPinId);
+        const next = addPin(pinned, current, series.points, nextPinId, experiment);
         if (next === pinned) return;
         nextPinId += 1;
         set({ pinned: next });

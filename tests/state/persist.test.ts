@@ -97,6 +97,18 @@ describe('session envelope', () => {
     expect(loaded.pins[0].step).toBe(30);
   });
 
+  it('keeps the tag of an experiment\'s pin (so its rerun still replaces it after a reload); a pin by hand has none', () => {
+    const store = storeWithPins(2);
+    const [byHand, tagged] = store.getState().pinned;
+    const pins = [byHand, { ...tagged, experiment: 'augmentation' as const }];
+    const entry = JSON.parse(stored(pins));
+    expect(entry.pins[0]).not.toHaveProperty('experiment');
+    expect(entry.pins[1].experiment).toBe('augmentation');
+    const loaded = loadSession(JSON.stringify(entry));
+    expect(loaded.notice).toBeNull();
+    expect(loaded.pins.map((p) => p.experiment)).toEqual([undefined, 'augmentation']);
+  });
+
   it('thins a long pin to STORED_PIN_POINTS for storage: train loss averaged, evaluations kept, the last step kept', () => {
     const long = points(1, 800);
     const thin = thinForStorage(long);
@@ -156,6 +168,8 @@ describe('session envelope', () => {
       { step: 7 },
       { config: '#layers=0' },
       { config: '#pts=1' },
+      { experiment: 'sweep' },
+      { experiment: 7 },
     ];
     for (const patch of badPins) {
       const loaded = loadSession(pinWith(patch));

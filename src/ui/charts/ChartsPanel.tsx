@@ -31,7 +31,8 @@ export function ChartsPanel() {
   const points = useChartPoints();
   const dataset = useAppStore((s) => s.config.dataset);
   const pinned = useAppStore((s) => s.pinned);
-  const pins = useMemo(() => pinLines(pinned), [pinned]);
+  // Only pins on the live run's dataset are drawn (state/pins.ts: like with like); PinsBar lists the others and says why.
+  const pins = useMemo(() => pinLines(pinned, { dataset }), [pinned, dataset]);
   const accuracyPins = useMemo(() => pins.filter((p) => p.hasAccuracy), [pins]);
   const sparsityPins = useMemo(() => pins.filter((p) => p.sparsity.length > 0), [pins]);
   const evals = useMemo(() => points.filter((p) => p.testLoss !== undefined), [points]);
