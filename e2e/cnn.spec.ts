@@ -151,9 +151,9 @@ test('the first conv layer’s filters: one tile per filter, drawn once training
     // 25 trained weights on a diverging scale: not one flat colour.
     expect(tile.colours, `filter ${f}: colours`).toBeGreaterThan(5);
   }
-  // An MLP has no filters to show.
+  // An MLP has no filters to show (choosing MLP gives its preset, LeNet-300-100).
   await app.setControl('arch', 'mlp');
-  await app.waitFor('params', (p) => p === 784 * 32 + 32 + 32 * 10 + 10, 60_000, 'to be the 784-32-10 MLP’s');
+  await app.waitFor('params', (p) => p === LENET_PARAMS, 60_000, 'to be LeNet-300-100’s');
   await expect(page.getByTestId('conv-filters')).toHaveCount(0);
 });
 
