@@ -101,6 +101,7 @@ test('MNIST: choosing CNN applies the small CNN preset in one change, the link a
   await app.waitForHash('conv', '32:3,64:3');
   expect(await app.hashParams()).toMatchObject({ arch: 'cnn', conv: '32:3,64:3', pool: '2', layers: '128', lr: '0.001', batch: '32', dropout: '0.5' });
   await app.waitFor('params', (p) => p === DEFAULT_CNN_PARAMS, 60_000, `to be ${DEFAULT_CNN_PARAMS} for the classic small CNN`);
+  await expect(page.getByTestId('btn-seed-cnn')).toContainText('Classic small CNN');
 
   // On a toy dataset there are no images to convolve: the control is off and says why, and no CNN key is written.
   await app.open(TINY_CIRCLE);
