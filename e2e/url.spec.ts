@@ -102,8 +102,9 @@ test.describe('shareable URL', () => {
     await expect(page.getByTestId('lesson-finetune')).toHaveAttribute('data-open', 'true');
     await expect(app.playButton).toHaveAttribute('data-state', 'paused');
     await expect(app.metric('step')).toHaveAttribute('data-value', '0');
-    await app.waitForHash('lesson', 'finetune');
-    expect(await app.hashParams()).toMatchObject({ dataset: 'mnist', layers: '100', pmode: 'sparsity' });
+    // The page writes the whole experiment back into the link (debounced).
+    await app.waitForHash('layers', '100');
+    expect(await app.hashParams()).toMatchObject({ dataset: 'mnist', layers: '100', pmode: 'sparsity', lesson: 'finetune' });
   });
 
   test('a hostile link shows a notice, injects nothing, and trains with defaults', async ({ app, page, incidents }) => {
