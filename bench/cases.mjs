@@ -22,7 +22,7 @@ export const CASES = [
     seed: 1,
   },
   {
-    // The seed article's CNN (Conv 32 → pool → Conv 64 → pool → Dense 128), without its dropout so the bare loop trains the same thing.
+    // The classic small CNN (Conv 32 → pool → Conv 64 → pool → Dense 128), without its dropout so the bare loop trains the same thing.
     id: 'mnist-cnn',
     label: 'CNN 32:3,64:3 → 128 · MNIST · b32',
     dataset: 'mnist',

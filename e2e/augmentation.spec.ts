@@ -76,8 +76,8 @@ test('a hostile augmentation link is clamped or ignored with a notice', async ({
   await app.waitForHash('trainSize', '100');
 });
 
-test('the augmentation experiment trains without and with the augmentation for the same steps, pins both and says which did better', async ({ app, page }) => {
-  test.setTimeout(150_000);
+test('the augmentation experiment trains without and with the augmentation for the same steps, pins both and says which did better; run again, it replaces its two pins', async ({ app, page }) => {
+  test.setTimeout(270_000);
   // A small MLP on 500 digits, so both 60-step runs are quick on any backend.
   await app.open('dataset=mnist&trainSize=500&aug=rotate:15&layers=32&act=relu&lr=0.003&batch=32&backend=wasm');
   await app.waitFor('params', (p) => p === 25_450, 60_000, 'to be 25,450');
@@ -96,7 +96,23 @@ test('the augmentation experiment trains without and with the augmentation for t
   await expect(result).toContainText('rotate:15');
   await expect(result).toContainText('after 60 steps');
   // Both runs are pinned; the live run is the augmented one, stopped at the budget, with its augmentation back on.
-  await expect(page.getByTestId('pinned-runs').locator('li')).toHaveCount(2);
+  const pins = page.getByTestId('pinned-runs').locator('li');
+  await expect(pins).toHaveCount(2);
   expect(await app.num('step')).toBe(60);
   await app.waitForHash('aug', (v) => v === 'rotate:15');
+  const first = await pins.evaluateAll((els) => els.map((el) => el.getAttribute('data-pin-id')));
+
+  // Compared again (another augmentation), it replaces its own two pins instead of filling all four slots.
+  await page.getByTestId('aug-preset').selectOption('flip-spin');
+  await app.waitForHash('aug', 'flip,rotate:180');
+  await expect(page.getByTestId('btn-aug-experiment')).toBeEnabled();
+  await page.getByTestId('btn-aug-experiment').click();
+  await expect(page.getByTestId('aug-experiment-progress')).toBeVisible();
+  await expect(result).toBeVisible({ timeout: 120_000 });
+  await expect(result).toContainText('flip,rotate:180');
+  await expect(pins).toHaveCount(2);
+  const second = await pins.evaluateAll((els) => els.map((el) => el.getAttribute('data-pin-id')));
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
+  // The same run without augmentation both times.
+  expect(Number(await result.getAttribute('data-none'))).toBe(none);
 });

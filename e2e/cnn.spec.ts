@@ -13,10 +13,14 @@ const SMALL_CNN = 'dataset=mnist&arch=cnn&conv=8:5,16:5&layers=32&lr=0.003&batch
 /** Its parameters: conv1 5·5·1·8 + 8, conv2 5·5·8·16 + 16, dense 256·32 + 32, output 32·10 + 10. */
 const SMALL_CNN_PARAMS = 5 * 5 * 1 * 8 + 8 + (5 * 5 * 8 * 16 + 16) + (256 * 32 + 32) + (32 * 10 + 10); // 11,978
 
-/** The seed-article CNN's size with one dense layer of 128 (conv 32:3,64:3, pool 2): 320 + 18,496 + 204,928 + 1,290. */
+/** The classic small CNN's size with one dense layer of 128 (conv 32:3,64:3, pool 2): 320 + 18,496 + 204,928 + 1,290. */
 const DEFAULT_CNN_PARAMS = 225_034;
 /** The MLP 784-128-10 beside it: 784·128 + 128 + 128·10 + 10. */
 const MLP_128_PARAMS = 101_770;
+/** The MLP 784-32-10 beside the small CNN: 784·32 + 32 + 32·10 + 10. */
+const MLP_32_PARAMS = 25_450;
+/** LeNet-300-100: 784·300 + 300 + 300·100 + 100 + 100·10 + 10. */
+const LENET_PARAMS = 266_610;
 
 /** The first conv layer's filter tiles, once drawn (they redraw only on screen, so the card is scrolled to first). */
 async function filterTiles(app: PlaygroundPage, count: number): Promise<{ side: number; removed: string; width: number; height: number; colours: number }[]> {
@@ -37,7 +41,7 @@ async function filterTiles(app: PlaygroundPage, count: number): Promise<{ side: 
   );
 }
 
-test('MNIST: the network control switches MLP → CNN, the link and a reload keep it, the size table compares both', async ({ app, page }) => {
+test('MNIST: choosing CNN applies the small CNN preset in one change, the link and a reload keep it, MLP gives LeNet-300-100 back', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open('dataset=mnist&layers=128&backend=webgl');
   await app.waitFor('params', (p) => p === MLP_128_PARAMS, 60_000, `to be ${MLP_128_PARAMS} for the MLP 784-128-10`);
@@ -59,24 +63,45 @@ test('MNIST: the network control switches MLP → CNN, the link and a reload kee
   await expect(page.getByTestId('size-mlp-params')).toHaveClass(/size-current/);
   await expect(page.getByTestId('size-cnn-params')).not.toHaveClass(/size-current/);
 
+  // Choosing CNN applies the CNN preset (conv stack, dense layer, batch, learning rate) in one change: a CNN that trains
+  // at a useful speed without a GPU, not the dense 128 (or LeNet's 300,100 and batch 128) behind a conv stack.
   await app.setControl('arch', 'cnn');
   await app.waitForHash('arch', 'cnn');
-  await app.waitForHash('conv', '32:3,64:3');
-  await app.waitForHash('pool', '2');
-  await expect(app.control('conv')).toHaveValue('32:3,64:3');
+  await app.waitForHash('conv', '8:5,16:5');
+  expect(await app.hashParams()).toMatchObject({ dataset: 'mnist', arch: 'cnn', conv: '8:5,16:5', pool: '2', layers: '32', act: 'relu', opt: 'adam', lr: '0.003', batch: '32', dropout: '0' });
+  await expect(app.control('conv')).toHaveValue('8:5,16:5');
   expect(await app.controlValue('pool')).toBe('2');
-  await app.waitFor('params', (p) => p === DEFAULT_CNN_PARAMS, 60_000, `to be ${DEFAULT_CNN_PARAMS} for the CNN`);
+  expect(Number(await app.controlValue('batch'))).toBe(32);
+  expect(Number(await app.controlValue('lr'))).toBe(0.003);
+  await app.waitFor('params', (p) => p === SMALL_CNN_PARAMS, 60_000, `to be ${SMALL_CNN_PARAMS} for the CNN preset`);
   await expect(page.getByTestId('size-cnn-params')).toHaveClass(/size-current/);
   await expect(page.getByTestId('size-mlp-params')).not.toHaveClass(/size-current/);
-  await expect(page.getByTestId('size-cnn-params')).toHaveAttribute('data-value', String(DEFAULT_CNN_PARAMS));
+  await expect(page.getByTestId('size-cnn-params')).toHaveAttribute('data-value', String(SMALL_CNN_PARAMS));
+  await expect(page.getByTestId('size-mlp-params')).toHaveAttribute('data-value', String(MLP_32_PARAMS));
+  // One change, one new run: the step counter is at 0 and nothing was rejected.
+  expect(await app.step()).toBe(0);
 
   // A reload (the link) restores the CNN, not the MLP.
   await page.reload();
   await app.waitReady();
   expect(await app.controlValue('arch')).toBe('cnn');
-  await expect(app.control('conv')).toHaveValue('32:3,64:3');
-  await app.waitFor('params', (p) => p === DEFAULT_CNN_PARAMS, 60_000, `to be ${DEFAULT_CNN_PARAMS} after the reload`);
-  expect(await app.hashParams()).toMatchObject({ dataset: 'mnist', arch: 'cnn', conv: '32:3,64:3', pool: '2', layers: '128' });
+  await expect(app.control('conv')).toHaveValue('8:5,16:5');
+  await app.waitFor('params', (p) => p === SMALL_CNN_PARAMS, 60_000, `to be ${SMALL_CNN_PARAMS} after the reload`);
+  expect(await app.hashParams()).toMatchObject({ dataset: 'mnist', arch: 'cnn', conv: '8:5,16:5', pool: '2', layers: '32', batch: '32' });
+
+  // Choosing MLP again gives the MLP preset back: LeNet-300-100, batch 128, lr 0.001.
+  await app.setControl('arch', 'mlp');
+  await app.waitForHash('arch', 'mlp');
+  await app.waitForHash('layers', '300,100');
+  expect(await app.hashParams()).toMatchObject({ layers: '300,100', lr: '0.001', batch: '128' });
+  await app.waitFor('params', (p) => p === LENET_PARAMS, 60_000, `to be ${LENET_PARAMS} for LeNet-300-100`);
+
+  // The classic small CNN's button sets its own preset in one change.
+  await page.getByTestId('btn-seed-cnn').click();
+  await app.waitForHash('conv', '32:3,64:3');
+  expect(await app.hashParams()).toMatchObject({ arch: 'cnn', conv: '32:3,64:3', pool: '2', layers: '128', lr: '0.001', batch: '32', dropout: '0.5' });
+  await app.waitFor('params', (p) => p === DEFAULT_CNN_PARAMS, 60_000, `to be ${DEFAULT_CNN_PARAMS} for the classic small CNN`);
+  await expect(page.getByTestId('btn-seed-cnn')).toContainText('Classic small CNN');
 
   // On a toy dataset there are no images to convolve: the control is off and says why, and no CNN key is written.
   await app.open(TINY_CIRCLE);
@@ -127,9 +152,9 @@ test('the first conv layer’s filters: one tile per filter, drawn once training
     // 25 trained weights on a diverging scale: not one flat colour.
     expect(tile.colours, `filter ${f}: colours`).toBeGreaterThan(5);
   }
-  // An MLP has no filters to show.
+  // An MLP has no filters to show (choosing MLP gives its preset, LeNet-300-100).
   await app.setControl('arch', 'mlp');
-  await app.waitFor('params', (p) => p === 784 * 32 + 32 + 32 * 10 + 10, 60_000, 'to be the 784-32-10 MLP’s');
+  await app.waitFor('params', (p) => p === LENET_PARAMS, 60_000, 'to be LeNet-300-100’s');
   await expect(page.getByTestId('conv-filters')).toHaveCount(0);
 });
 

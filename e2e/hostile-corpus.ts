@@ -118,9 +118,9 @@ export const HOSTILE_CORPUS: HostileCase[] = [
     shows: { layers: '8,8' },
     trains: true,
   },
-  { label: 'four 1024-wide layers on MNIST: over the parameter limit', hash: 'dataset=mnist&layers=1024,1024,1024,1024', keys: ['layers'], reasons: { layers: '3,962,890 parameters' }, shows: { dataset: 'mnist', layers: '8,8' } },
-  { label: 'a CNN without pooling feeding 1024 units: over the limit', hash: 'dataset=mnist&arch=cnn&pool=1&layers=1024', keys: ['layers'], reasons: { layers: '37,778,826 parameters' }, shows: { layers: '8,8' } },
-  { label: 'a conv stack over the limit: layers, then conv fall back', hash: 'dataset=mnist&arch=cnn&conv=256:7,256:7&layers=', keys: ['layers', 'conv'], reasons: { layers: '3,234,570', conv: '3,232,682' }, shows: { conv: '32:3,64:3', layers: '8,8' } },
+  { label: 'four 1024-wide layers on MNIST: over the parameter limit', hash: 'dataset=mnist&layers=1024,1024,1024,1024', keys: ['layers'], reasons: { layers: '3,962,890 parameters' }, shows: { dataset: 'mnist', layers: '300,100' } },
+  { label: 'a CNN without pooling feeding 1024 units: over the limit', hash: 'dataset=mnist&arch=cnn&pool=1&layers=1024', keys: ['layers'], reasons: { layers: '6,568,298 parameters' }, shows: { layers: '32' } },
+  { label: 'a conv stack over the limit: layers, then conv fall back', hash: 'dataset=mnist&arch=cnn&conv=256:7,256:7&layers=', keys: ['layers', 'conv'], reasons: { layers: '3,234,570', conv: '3,257,450' }, shows: { conv: '8:5,16:5', layers: '32' } },
   { label: 'malformed conv stack and pool', hash: `conv=999:99:99,${'8:3,'.repeat(10)}&pool=3`, keys: ['conv', 'pool'] },
   { label: 'an empty layers list is a valid network', hash: 'layers=&backend=cpu', keys: [], shows: { layers: '' }, trains: true },
 

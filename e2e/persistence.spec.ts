@@ -84,14 +84,25 @@ test('a corrupted stored value is discarded with a notice, and the app trains', 
   await expect(notice).toHaveCount(0);
 });
 
-test('a link ignores the stored experiment but keeps the pins', async ({ app, page }) => {
+test('a link ignores the stored experiment but keeps the pins; a pin on another dataset is listed, not drawn', async ({ app, page }) => {
   await seedStorage(page, JSON.stringify({ v: 2, config: '#dataset=xor&seed=5&backend=cpu', pins: [PIN], savedAt: 0 }));
   await app.open('dataset=spiral&backend=cpu');
   expect(await app.controlValue('dataset')).toBe('spiral');
   expect(await app.controlValue('seed')).toBe('1');
   await expect(pinItems(app)).toHaveCount(1);
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-pinned', '1');
+  // Pinned on xor, the live run is on spiral: not like with like, so the pin says why and no chart draws it.
+  await expect(pinItems(app).first()).toHaveAttribute('data-overlaid', 'false');
+  await expect(pinItems(app).first().getByTestId('pin-label')).toHaveText('pinned on xor: not comparable with spiral');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-pinned', '0');
+  await expect(page.getByTestId('chart-loss').locator('.pinned-line')).toHaveCount(0);
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
+  // Back on xor (the pin's own dataset), the pin is drawn again.
+  await app.setControl('dataset', 'xor');
+  await expect(pinItems(app).first()).toHaveAttribute('data-overlaid', 'true');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-pinned', '1');
+  await expect.poll(() => page.getByTestId('chart-loss').locator('.pinned-line').count()).toBeGreaterThan(0);
+  await app.setControl('dataset', 'spiral');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-pinned', '0');
   // From now on the link's experiment is the last one, the pin still beside it.
   await expect.poll(async () => (await storedSession(page))?.config).toContain('dataset=spiral');
   expect((await storedSession(page))!.pins.map((p) => p.config)).toEqual([expect.stringContaining('dataset=xor')]);

@@ -99,7 +99,7 @@ export interface ExperimentConfig {
   /**
    * The CNN's conv layers, canonical text (engine/model/spec.ts `formatConv`):
    * comma-separated `filters:kernel` or `filters:kernel:stride`, e.g. `32:3,64:3`
-   * (the seed article's shape). 'valid' padding, the activation `act`.
+   * (the classic small CNN's, after the source article on pattern-recognition optimisation). 'valid' padding, the activation `act`.
    */
   conv: string;
   /** Max-pool window after every conv layer: 2 (2×2, stride 2) or 1 (no pooling). */

@@ -1,5 +1,5 @@
 import { changedKeys, type ExperimentConfig } from '../protocol/config';
-import { PINS_MAX } from './pins';
+import { PINS_MAX, type PinExperiment } from './pins';
 import type { RunState } from './run';
 
 /**
@@ -17,6 +17,11 @@ import type { RunState } from './run';
  * budget, divergence or an error — stops the experiment, and a pin is only
  * ever taken while the store's run is the arm's run, so a stale run's curve
  * cannot be pinned.
+ *
+ * Its pins are tagged {@link AUG_EXP_PIN_TAG}: started again, the experiment
+ * first removes the two pins of its previous run (finished or stopped, from
+ * this visit or restored from storage) and then pins its new two, so rerunning
+ * it replaces its curves instead of filling all four pin slots.
  */
 
 /** Steps per arm when the box opens. */
@@ -28,6 +33,8 @@ export const AUG_EXP_MAX_STEPS = 100_000;
 export const AUG_EXP_SUGGESTED_TRAIN_SIZE = 500;
 /** Pin slots the experiment fills. */
 export const AUG_EXP_PINS = 2;
+/** The tag of the experiment's pins (PinnedRun.experiment). */
+export const AUG_EXP_PIN_TAG: PinExperiment = 'augmentation';
 
 /** The arms in order: 0 = no augmentation, 1 = the chosen augmentation. */
 export type AugArm = 0 | 1;
@@ -88,13 +95,22 @@ function curveKeys(a: ExperimentConfig, b: ExperimentConfig): (keyof ExperimentC
   return changedKeys(a, b).filter((k) => !SETUP_ONLY_KEYS.includes(k));
 }
 
-/** Why the experiment cannot start now, in words for the box, or null when it can. */
+/**
+ * Why the experiment cannot start now, in words for the box, or null when it
+ * can. `pinCount` counts the pins it would keep: not the experiment's own
+ * from an earlier run, which a new run replaces.
+ */
 export function augExperimentRefusal(config: ExperimentConfig, pinCount: number, jobRunning: boolean): string | null {
   if (config.dataset !== 'mnist') return 'The experiment needs MNIST.';
   if (config.aug === '') return 'Choose an augmentation above first: with none there is nothing to compare.';
   if (PINS_MAX - pinCount < AUG_EXP_PINS) return `The experiment pins two runs and ${pinCount} of ${PINS_MAX} pin slots are used: remove ${pinCount - (PINS_MAX - AUG_EXP_PINS)} first.`;
   if (jobRunning) return 'A λ sweep or regularise-then-prune job is running: wait for it or cancel it.';
   return null;
+}
+
+/** The ids of the pins an earlier run of the experiment took (a new run replaces them). */
+export function ownPins(pinned: readonly { id: number; experiment?: PinExperiment }[]): number[] {
+  return pinned.filter((p) => p.experiment === AUG_EXP_PIN_TAG).map((p) => p.id);
 }
 
 /** What the state machine reads from the store about the live run. */
@@ -149,7 +165,7 @@ export function observeArm(exp: AugExperimentRunning, run: ObservedRun, config: 
 export interface AugExperimentHostState {
   config: ExperimentConfig;
   run: ObservedRun;
-  pinned: readonly { id: number }[];
+  pinned: readonly { id: number; experiment?: PinExperiment }[];
   /** Whether a worker job (λ sweep, regularise-then-prune) runs. */
   regularisation: { job: unknown };
   augExperiment: AugExperimentState;
@@ -159,8 +175,10 @@ export interface AugExperimentHostState {
   /** Trains exactly `steps` steps of the current run, then pauses. */
   trainSteps(steps: number): void;
   pause(): void;
-  /** Pins the live run (refused when no slot is free). */
-  pin(): void;
+  /** Pins the live run, tagged `experiment` (refused when no slot is free). */
+  pin(experiment?: PinExperiment): void;
+  /** Removes the pin `id`. */
+  unpin(id: number): void;
 }
 
 /** The store as the experiment sees it (the app store satisfies it). */
@@ -212,7 +230,7 @@ export function attachAugExperiment(host: AugExperimentHost): AugExperimentContr
   /** Pins the live run (the arm's: checked by the caller); the new pin's id, or null when refused. */
   const pinLive = (): number | null => {
     const before = host.getState().pinned.length;
-    host.getState().pin();
+    host.getState().pin(AUG_EXP_PIN_TAG);
     const after = host.getState().pinned;
     return after.length > before ? after[after.length - 1].id : null;
   };
@@ -265,7 +283,9 @@ export function attachAugExperiment(host: AugExperimentHost): AugExperimentContr
       act(() => {
         const s = host.getState();
         if (s.augExperiment.run.status === 'running') return;
-        if (augExperimentRefusal(s.config, s.pinned.length, s.regularisation.job !== null) !== null) return;
+        const own = ownPins(s.pinned);
+        if (augExperimentRefusal(s.config, s.pinned.length - own.length, s.regularisation.job !== null) !== null) return;
+        for (const id of own) host.getState().unpin(id);
         startArm(0, s.config.aug, s.augExperiment.steps, null, []);
       });
     },

@@ -1,23 +1,17 @@
 import { datasetInfo } from '../engine/data/catalog';
-import { DEFAULT_CONV, parseConv, type ConvLayerSpec } from '../engine/model/convSpec';
+import { parseConv, type ConvLayerSpec } from '../engine/model/convSpec';
 import { cnnSpec, experimentSpec, forwardFlopsPerSample, isImageDataset, mlpSpec, parameterCount } from '../engine/model/spec';
 import type { ModelSpec } from '../engine/types';
 import type { Arch, ExperimentConfig } from '../protocol/config';
 
 /**
  * The network-structure slice's pure helpers: which network a config trains
- * (an MLP, or on an image dataset a CNN), the seed article's CNN preset, and
+ * (an MLP, or on an image dataset a CNN), and
  * the figures of the "MLP vs CNN" size table. tfjs-free (engine/model/spec.ts).
  */
 
 /** The config keys that decide the network's shape. */
 export type NetworkKeys = Pick<ExperimentConfig, 'dataset' | 'arch' | 'conv' | 'pool' | 'layers' | 'act'>;
-
-/**
- * The seed article's network: Conv 32 → pool → Conv 64 → pool → Flatten →
- * Dense 128 → Dropout 0.5 → 10 (3×3 kernels, 2×2 max-pooling).
- */
-export const SEED_ARTICLE_CNN: Readonly<Pick<ExperimentConfig, 'arch' | 'conv' | 'pool' | 'layers' | 'dropout'>> = { arch: 'cnn', conv: DEFAULT_CONV, pool: 2, layers: [128], dropout: 0.5 };
 
 /** Whether `dataset` has images a CNN can read (28×28; MNIST). */
 export function imageDataset(dataset: ExperimentConfig['dataset']): boolean {
@@ -73,7 +67,7 @@ const sizeOf = (spec: ModelSpec): NetworkSize => ({ params: parameterCount(spec)
 /**
  * The size table for `c`, or null on a dataset without images. Both columns
  * share the dense `layers` and `act`: the MLP reads the 784 pixels directly,
- * the CNN reads the conv stack's flattened maps (seed-article CNN: 225,034
+ * the CNN reads the conv stack's flattened maps (classic CNN Conv 32 → Conv 64: 225,034
  * parameters against 101,770 for 784-128-10, yet ~26× the FLOPs: every filter
  * slides over every position).
  */

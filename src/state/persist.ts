@@ -19,7 +19,7 @@
 import type { ExperimentConfig } from '../protocol/config';
 import type { MetricPoint } from '../protocol/messages';
 import { defaultPage, type PageConfig } from './page';
-import { PINS_MAX, PIN_COLOURS, freeColour, type PinnedRun } from './pins';
+import { PINS_MAX, PIN_COLOURS, PIN_EXPERIMENTS, freeColour, type PinExperiment, type PinnedRun } from './pins';
 import { SERIES_CAP } from './series';
 import type { AppStore } from './store';
 import { PAGE_SCHEMA, formatHash, parseHash, type RejectedKey } from './urlCodec';
@@ -65,6 +65,8 @@ export interface StoredPin {
   points: MetricPoint[];
   step: number;
   colour: string;
+  /** The experiment that took it (absent for a pin by hand): optional, so envelopes written before it read the same. */
+  experiment?: PinExperiment;
 }
 
 /** Version 2, the current envelope. */
@@ -188,7 +190,7 @@ function readPoint(raw: unknown): MetricPoint | null {
   return out;
 }
 
-/** A stored pin as a pinned run with id `id`, or null when any part of it is unreadable (its points must be 1…SERIES_CAP, steps non-decreasing, `step` the last one). */
+/** A stored pin as a pinned run with id `id`, or null when any part of it is unreadable (its points must be 1…SERIES_CAP, steps non-decreasing, `step` the last one; `experiment`, if any, one of PIN_EXPERIMENTS). */
 function readPin(raw: unknown, id: number): PinnedRun | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const pin = raw as Record<string, unknown>;
@@ -201,8 +203,9 @@ function readPin(raw: unknown, id: number): PinnedRun | null {
     points.push(p);
   }
   if (pin.step !== points[points.length - 1].step) return null;
+  if (pin.experiment !== undefined && !(PIN_EXPERIMENTS as readonly unknown[]).includes(pin.experiment)) return null;
   const colour = typeof pin.colour === 'string' ? pin.colour : '';
-  return { id, config, points, step: points[points.length - 1].step, colour };
+  return { id, config, points, step: points[points.length - 1].step, colour, ...(pin.experiment === undefined ? {} : { experiment: pin.experiment as PinExperiment }) };
 }
 
 /**
@@ -293,7 +296,7 @@ export function sessionEnvelope(config: ExperimentConfig, page: PageConfig, pins
     v: SESSION_VERSION,
     config: formatHash(config),
     ...(pageText === '' ? {} : { page: pageText }),
-    pins: pins.map((p) => ({ config: formatHash(p.config), points: thinForStorage(p.points), step: p.step, colour: p.colour })),
+    pins: pins.map((p) => ({ config: formatHash(p.config), points: thinForStorage(p.points), step: p.step, colour: p.colour, ...(p.experiment === undefined ? {} : { experiment: p.experiment }) })),
     savedAt,
   };
 }

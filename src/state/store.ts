@@ -1,14 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetName, LayerWeights } from '../engine/types';
-import { isColdChange, penaltyWeights, sweptPenalty, type ExperimentConfig } from '../protocol/config';
+import { isColdChange, penaltyWeights, sweptPenalty, type Arch, type ExperimentConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { AUG_PREVIEW_DEBOUNCE_MS, type AugPreview } from './augmentation';
 import { attachAugExperiment, freshAugExperiment, isValidAugExpSteps, type AugExperimentState } from './augExperiment';
-import { addPin, removePin, type PinnedRun } from './pins';
+import { addPin, removePin, type PinExperiment, type PinnedRun } from './pins';
 import { carryLotteryHistory, freshPruning, type PruningState } from './pruning';
 import { freshRegularisation, startingJob, type PenaltyKind, type RegularisationState } from './regularisation';
 import { applyWorkerMessage, freshRun, type RunState } from './run';
-import { SEED_ARTICLE_CNN, sameNetwork } from './network';
+import { imageDataset, sameNetwork } from './network';
+import { CLASSIC_CNN_PRESET, modelPreset, presetFor, presetValues } from './presets';
 import { emptySeries, type Series } from './series';
 import { createLatestRef, createSnapshotRef, type SnapshotRef } from './snapshot';
 import { emptyView, mergeView, type ViewRef, type ViewState } from './view';
@@ -61,8 +62,19 @@ export interface AppActions {
   /** Sets the dataset, and switching to or from mnist also its sensible model defaults (see {@link presetFor}). */
   setDataset(name: DatasetName): void;
   /**
-   * Picks the seed article's CNN ({@link SEED_ARTICLE_CNN}: arch, conv, pool,
-   * dense layers and dropout) in one change, so one new run starts, not five.
+   * Sets the architecture (the Network select) on an image dataset, with its
+   * model preset in one change ({@link modelPreset}: the small CNN, or
+   * LeNet-300-100 for the MLP), so one new run starts, not nine. Keys the
+   * classroom link locks keep their values. Exception: while a lesson that
+   * names `arch` among its controls is open (CNN vs MLP), only `arch` changes:
+   * the lesson compares the two networks with everything else equal.
+   * Ignored when `arch` is locked or already set.
+   */
+  setArch(arch: Arch): void;
+  /**
+   * Picks the classic small CNN ({@link CLASSIC_CNN_PRESET}: Conv 32 → Conv 64
+   * → Dense 128 → Dropout 0.5, with its activation, optimizer, learning rate
+   * and batch) in one change, so one new run starts, not nine.
    */
   applySeedArticleCnn(): void;
   /** Replaces the whole config (a pasted link); `rejected` replaces the URL notice; `page`, when given, replaces the page settings. */
@@ -136,10 +148,11 @@ export interface AppActions {
   watchNeuron(neuron: { layer: number; unit: number } | null): void;
   /**
    * Pins the current run: a copy of its config and series points, in the first
-   * free pin colour. Refused (no change) when the series is empty or
+   * free pin colour; `experiment` tags a pin an experiment takes (so its rerun
+   * can replace it). Refused (no change) when the series is empty or
    * PINS_MAX runs are pinned already (see `pinRefusal` in pins.ts).
    */
-  pin(): void;
+  pin(experiment?: PinExperiment): void;
   /** Removes the pinned run `id`. */
   unpin(id: number): void;
   /** Puts the pinned run `id`'s config back into the controls (as a pasted link would; a cold difference starts a new run). */
@@ -164,13 +177,8 @@ export interface AppStore extends StoreApi<AppState> {
   view: ViewRef;
 }
 
-/** Model settings that suit mnist (LeNet-300-100, an MLP; Adam at 1e-3, batch 128). */
-export const MNIST_PRESET: Pick<ExperimentConfig, 'arch' | 'layers' | 'act' | 'lr' | 'batch'> = { arch: 'mlp', layers: [300, 100], act: 'relu', lr: 0.001, batch: 128 };
-/** Model settings that suit the small 2-D and regression datasets: the URL defaults. */
-export const TOY_PRESET: Pick<ExperimentConfig, 'arch' | 'layers' | 'act' | 'lr' | 'batch'> = (() => {
-  const d = defaultConfig();
-  return { arch: d.arch, layers: d.layers, act: d.act, lr: d.lr, batch: d.batch };
-})();
+// The presets moved to presets.ts; re-exported for the modules that import them from here.
+export { MNIST_PRESET, TOY_PRESET, presetFor } from './presets';
 
 /**
  * `next` with every key that `page` locks (a classroom link's `lock=`) kept
@@ -187,16 +195,6 @@ export function keepLocked(next: ExperimentConfig, prev: ExperimentConfig, page:
 }
 
 /**
- * The model settings to apply when the UI switches dataset from `from` to `to`:
- * {@link MNIST_PRESET} when entering mnist, {@link TOY_PRESET} when leaving it,
- * nothing otherwise. URL parsing never applies presets: a link means exactly what it says.
- */
-export function presetFor(from: DatasetName, to: DatasetName): Partial<ExperimentConfig> {
-  if (to === 'mnist' && from !== 'mnist') return { ...MNIST_PRESET, layers: [...MNIST_PRESET.layers] };
-  if (from === 'mnist' && to !== 'mnist') return { ...TOY_PRESET, layers: [...TOY_PRESET.layers] };
-  return {};
-}
-
 /**
  * A page a link opens: with a lesson open and the default group, the group
  * the lesson's first step works in (`#lesson=magnitude` opens on pruning).
@@ -294,8 +292,16 @@ export function createAppStore(
         const prev = get().config;
         applyConfig({ ...prev, ...presetFor(prev.dataset, name), dataset: name });
       },
+      setArch(arch) {
+        const { config: prev, page } = get();
+        if (!SCHEMA.arch.isValid(arch) || isLocked(page, 'arch') || prev.arch === arch) return;
+        const lesson = lessonById(page.lesson);
+        const controlled = lesson !== undefined && lesson.controls.includes('arch');
+        const preset = imageDataset(prev.dataset) && !controlled ? presetValues(modelPreset(prev.dataset, arch)) : {};
+        applyConfig({ ...prev, ...preset, arch });
+      },
       applySeedArticleCnn() {
-        applyConfig({ ...get().config, ...SEED_ARTICLE_CNN, layers: [...SEED_ARTICLE_CNN.layers] });
+        applyConfig({ ...get().config, ...presetValues(CLASSIC_CNN_PRESET) });
       },
       replaceConfig(next, rejected = [], nextPage) {
         if (!isValidConfig(next) || (nextPage !== undefined && !isValidPage(nextPage))) return;
@@ -423,9 +429,9 @@ export function createAppStore(
       watchNeuron(neuron) {
         emit({ type: 'watchNeuron', runId: get().run.runId, neuron });
       },
-      pin() {
+      pin(experiment) {
         const { pinned, config: current, series } = get();
-        const next = addPin(pinned, current, series.points, nextPinId);
+        const next = addPin(pinned, current, series.points, nextPinId, experiment);
         if (next === pinned) return;
         nextPinId += 1;
         set({ pinned: next });

@@ -5,8 +5,9 @@ import { isCanonicalAug } from './augmentation';
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../engine/types';
 import { ARCHES, type ExperimentConfig } from '../protocol/config';
-import { LESSON_IDS } from './lessons';
+import { LESSON_IDS, lessonById } from './lessons';
 import { configSpec } from './network';
+import { modelPreset, presetValues } from './presets';
 import { parameterCount } from '../engine/model/spec';
 import { LANGS, PANELS, defaultPage, type ConfigKey, type PageConfig } from './page';
 
@@ -33,6 +34,12 @@ export interface ParsedHash {
   /** The page keys (`lang`, `hide`, `lock`, `lesson`, `present`, `panel`). */
   page: PageConfig;
   rejected: RejectedKey[];
+  /**
+   * Whether the config is the preset of the lesson the link names, because
+   * the link holds no experiment key of its own (`#lesson=magnitude`): the
+   * page opens it as the lesson's Start does (paused, fresh weights).
+   */
+  fromLesson: boolean;
 }
 
 /** The outcome of decoding one value: ok, clamped into bounds, or rejected (use the default). */
@@ -77,7 +84,7 @@ export const MAX_STEP = 1_000_000;
 /**
  * Most trainable parameters of the network a config describes (MLP or CNN, on
  * its dataset's input size). LeNet-300-100 (266,610), `1024,1024` on MNIST
- * (1,863,690) and the seed-article CNN with dense `1024,1024` (2,718,090) fit;
+ * (1,863,690) and the classic small CNN with dense `1024,1024` (2,718,090) fit;
  * 8 × 1024 on MNIST (8,161,290) or a CNN without pooling feeding a wide dense
  * layer (hundreds of millions) do not. At 3 M parameters the worker holds about
  * 12 MB per copy of the weights (weights, Adam's two moments, gradients, masks,
@@ -463,34 +470,56 @@ function safeDecode(text: string): string | null {
   }
 }
 
+/** A value as a notice names it: its URL text, or "(none)" for the empty text. */
+function formatValue(row: Row<unknown>, value: unknown): string {
+  return row.encode(value) || '(none)';
+}
+
 function formatDefault(row: Row<unknown>): string {
-  return row.encode(row.default) || '(none)';
+  return formatValue(row, row.default);
+}
+
+/**
+ * The values a link's absent keys take: every row's default, overlaid with
+ * the model preset of the link's dataset and architecture (presets.ts), so
+ * `#dataset=mnist` is LeNet-300-100 (layers 300,100, relu, Adam 0.001, batch
+ * 128) and `#dataset=mnist&arch=cnn` the small CNN, as choosing them in the
+ * page gives. `dataset` and `arch` are the link's (or their defaults).
+ */
+export function linkDefaults(dataset: ExperimentConfig['dataset'], arch: ExperimentConfig['arch']): ExperimentConfig {
+  return { ...defaultConfig(), ...presetValues(modelPreset(dataset, arch)), dataset, arch };
 }
 
 /**
  * Parses a location hash (with or without the leading `#`) into a complete,
  * in-bounds config. Never throws. Unknown keys, malformed percent-encoding,
  * empty or non-numeric values, NaN/Infinity and repeated keys are rejected;
- * finite numbers out of bounds are clamped. Keys absent from the hash take
- * their defaults silently, as do empty segments and empty keys (`&&`, `=x`).
- * The first occurrence of a repeated key is used; an unknown or repeated key
- * is named once however often it occurs. Then the cross-key check: a network
- * over {@link MAX_PARAMS} parameters loses the link's `layers` (then `conv`, …)
- * to the defaults, named with the count and the limit. Keys and reasons are
- * plain text with invisible and bidirectional characters replaced (U+FFFD).
+ * finite numbers out of bounds are clamped. Empty segments and empty keys
+ * (`&&`, `=x`) are skipped. The first occurrence of a repeated key is used; an
+ * unknown or repeated key is named once however often it occurs.
+ *
+ * Keys absent from the hash, and rejected ones, take their dataset's defaults
+ * ({@link linkDefaults}): the row default overlaid with the model preset of
+ * the link's dataset and architecture. Every key the link holds keeps its
+ * value. One exception: a link that names a lesson (`lesson=…`) and takes no
+ * experiment key at all opens the lesson's preset (`fromLesson`), as the
+ * lesson's Start button does.
+ *
+ * Then the cross-key check: a network over {@link MAX_PARAMS} parameters loses
+ * the link's `layers` (then `conv`, …) to those defaults, named with the count
+ * and the limit. Keys and reasons are plain text with invisible and
+ * bidirectional characters replaced (U+FFFD).
  */
 export function parseHash(hash: string): ParsedHash {
-  const config = defaultConfig() as unknown as Record<string, unknown>;
+  const config: Partial<Record<keyof ExperimentConfig, unknown>> = {};
   const page = defaultPage() as unknown as Record<string, unknown>;
-  const rejected: RejectedKey[] = [];
+  /** Rejections in link order; `fallback` names the config key whose default the reason ends with, known only once the dataset is. */
+  const pending: { key: string; reason: string; fallback?: keyof ExperimentConfig }[] = [];
   const seen = new Set<string>();
   /** Keys already named as unknown or repeated: a 100 kB link of `x=1&x=1…` gives one line, not thousands. */
   const named = new Set<string>();
   /** Keys whose value came from the link (as written or clamped): the candidates when the network is too large. */
-  const fromLink = new Set<string>();
-  const reject = (key: string, reason: string): void => {
-    rejected.push({ key, reason: visible(reason) });
-  };
+  const fromLink = new Set<keyof ExperimentConfig>();
   const text = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
   for (const segment of text.split('&')) {
     if (segment === '') continue;
@@ -500,66 +529,78 @@ export function parseHash(hash: string): ParsedHash {
     const key = safeDecode(rawKey);
     if (key === null) {
       const name = shown(rawKey);
-      if (!named.has(`%${name}`)) reject(name, 'malformed percent-encoding in the key; ignored');
+      if (!named.has(`%${name}`)) pending.push({ key: name, reason: 'malformed percent-encoding in the key; ignored' });
       named.add(`%${name}`);
       continue;
     }
     if (!isConfigKey(key) && !isPageKey(key)) {
       const name = shown(key);
-      if (!named.has(`?${name}`)) reject(name, 'unknown key; ignored');
+      if (!named.has(`?${name}`)) pending.push({ key: name, reason: 'unknown key; ignored' });
       named.add(`?${name}`);
       continue;
     }
     const row = (isConfigKey(key) ? SCHEMA[key] : PAGE_SCHEMA[key as keyof PageConfig]) as Row<unknown>;
-    const target = isConfigKey(key) ? config : page;
     if (seen.has(key)) {
-      if (!named.has(`=${key}`)) reject(key, 'repeated key; the first value is used');
+      if (!named.has(`=${key}`)) pending.push({ key, reason: 'repeated key; the first value is used' });
       named.add(`=${key}`);
       continue;
     }
     seen.add(key);
+    /** Takes `value` for the key: a config key's into `config` (and `fromLink`), a page key's into `page`. */
+    const take = (value: unknown): void => {
+      if (isConfigKey(key)) {
+        config[key] = value;
+        fromLink.add(key);
+      } else page[key] = value;
+    };
+    /** Rejects the value: a config key falls back to its dataset's default (named once known), a page key to its row's. */
+    const fallBack = (why: string): void => {
+      if (isConfigKey(key)) pending.push({ key, reason: why, fallback: key });
+      else pending.push({ key, reason: `${why}; using the default ${formatDefault(row)}` });
+    };
     const value = eq < 0 ? null : safeDecode(segment.slice(eq + 1));
     if (value === null) {
-      const why = eq < 0 ? 'no value' : 'malformed percent-encoding';
-      reject(key, `${why}; using the default ${formatDefault(row)}`);
+      fallBack(eq < 0 ? 'no value' : 'malformed percent-encoding');
       continue;
     }
     const decoded = row.decode(value);
-    if (decoded.ok) {
-      target[key] = decoded.value;
-      fromLink.add(key);
-    } else if (decoded.clamped !== undefined) {
-      target[key] = decoded.clamped;
-      fromLink.add(key);
-      reject(key, `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}`);
-    } else {
-      reject(key, `${decoded.reason}; using the default ${formatDefault(row)}`);
-    }
+    if (decoded.ok) take(decoded.value);
+    else if (decoded.clamped !== undefined) {
+      take(decoded.clamped);
+      pending.push({ key, reason: `${decoded.reason}; clamped to ${row.encode(decoded.clamped)}` });
+    } else fallBack(decoded.reason);
   }
-  limitNetwork(config as unknown as ExperimentConfig, fromLink, reject);
-  return { config: config as unknown as ExperimentConfig, page: page as unknown as PageConfig, rejected };
+  const lesson = fromLink.size === 0 ? lessonById(page.lesson as string) : undefined;
+  const base = lesson !== undefined ? parseHash(lesson.hash).config : linkDefaults((config.dataset ?? SCHEMA.dataset.default) as ExperimentConfig['dataset'], (config.arch ?? SCHEMA.arch.default) as ExperimentConfig['arch']);
+  const full = { ...base, layers: [...base.layers], ...config } as ExperimentConfig;
+  const rejected: RejectedKey[] = [];
+  const reject = (key: string, reason: string): void => {
+    rejected.push({ key, reason: visible(reason) });
+  };
+  for (const p of pending) reject(p.key, p.fallback === undefined ? p.reason : `${p.reason}; using the default ${formatValue(SCHEMA[p.fallback] as Row<unknown>, base[p.fallback])}`);
+  limitNetwork(full, base, fromLink, reject);
+  return { config: full, page: page as unknown as PageConfig, rejected, fromLesson: lesson !== undefined };
 }
 
 /**
  * The cross-key check: while the network the config describes has more than
  * {@link MAX_PARAMS} parameters, the next network key taken from the link (in
- * {@link NETWORK_FALLBACK_ORDER}) falls back to its default, and is named with
- * the count and the limit. Defaults always fit (8,8 on any dataset; the
- * seed-article conv stack with 8,8 even without pooling), so this ends within
- * the bounds.
+ * {@link NETWORK_FALLBACK_ORDER}) falls back to its value in `defaults` (the
+ * link's dataset defaults), and is named with the count and the limit. Those
+ * defaults always fit (8,8 on any dataset; on MNIST LeNet-300-100, or the
+ * small CNN even without pooling), so this ends within the bounds.
  */
-function limitNetwork(config: ExperimentConfig, fromLink: ReadonlySet<string>, reject: (key: string, reason: string) => void): void {
+function limitNetwork(config: ExperimentConfig, defaults: ExperimentConfig, fromLink: ReadonlySet<string>, reject: (key: string, reason: string) => void): void {
   const c = config as unknown as Record<string, unknown>;
   for (const key of NETWORK_FALLBACK_ORDER) {
     const why = paramLimitReason(config);
     if (why === null) return;
     if (!fromLink.has(key)) continue;
-    const row = SCHEMA[key] as Row<unknown>;
-    const d = row.default;
+    const d = defaults[key];
     c[key] = Array.isArray(d) ? [...d] : d;
-    reject(key, `${why}; using the default ${formatDefault(row)}`);
+    reject(key, `${why}; using the default ${formatValue(SCHEMA[key] as Row<unknown>, d)}`);
   }
-  // Unreachable with the shipped defaults; kept so that no link can ever get past the limit.
+  // Unreachable with the shipped presets; kept so that no link can ever get past the limit.
   if (paramLimitReason(config) !== null) {
     for (const key of NETWORK_FALLBACK_ORDER) {
       const d = SCHEMA[key].default;

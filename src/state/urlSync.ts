@@ -15,7 +15,9 @@ export interface UrlHost {
 /**
  * Keeps the location hash and the store's config in step: writes the config
  * with `history.replaceState` (debounced; no history entries), and applies a
- * hash the user pastes or edits (`hashchange`), with a notice for rejected keys.
+ * hash the user pastes or edits (`hashchange`), with a notice for rejected keys
+ * (a lesson link without settings, `#lesson=magnitude`, opens the lesson's
+ * preset paused, with fresh weights, as the lesson's Start does).
  * Start-up parsing happens before the store exists (see `main.tsx`); this then
  * writes the normalised hash at once. Returns a function that stops syncing.
  */
@@ -35,8 +37,13 @@ export function startUrlSync(store: AppStore, host: UrlHost = window): () => voi
   const onHashChange = (): void => {
     const state = store.getState();
     if (host.location.hash === formatHash(state.config, state.page)) return;
-    const { config, page, rejected } = parseHash(host.location.hash);
-    state.replaceConfig(config, rejected, page);
+    const { config, page, rejected, fromLesson } = parseHash(host.location.hash);
+    // A bare lesson link opens the lesson as its Start button does: paused, fresh weights.
+    if (fromLesson && state.run.playing) state.pause();
+    const runId = store.getState().run.runId;
+    store.getState().replaceConfig(config, rejected, page);
+    const after = store.getState();
+    if (fromLesson && after.run.runId === runId && after.run.step > 0) after.reset();
   };
   host.addEventListener('hashchange', onHashChange);
   write();

@@ -33,11 +33,11 @@ const conv = (text: string): ConvLayerSpec[] => {
   if (!p.ok) throw new Error(p.reason);
   return p.value;
 };
-/** The seed article's CNN: Conv 32 → pool → Conv 64 → pool → Dense 128 → 10. */
+/** The classic small CNN: Conv 32 → pool → Conv 64 → pool → Dense 128 → 10. */
 const seedCnn = cnnSpec(mnist, conv(DEFAULT_CONV), 2, [128], 'relu');
 
 describe('CNN spec', () => {
-  it('the seed article CNN on MNIST: 28→26→13→11→5, flatten 1,600, 225,034 parameters', () => {
+  it('the classic small CNN on MNIST: 28→26→13→11→5, flatten 1,600, 225,034 parameters', () => {
     expect(seedCnn).toEqual({
       inputDim: 784,
       hidden: [128],

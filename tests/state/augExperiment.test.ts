@@ -123,10 +123,14 @@ function fakeHost(config: ExperimentConfig = MNIST) {
     pause() {
       calls.push(`pause @${get().run.runId}`);
     },
-    pin() {
+    pin(experiment) {
       if (get().pinned.length >= 4) return;
-      calls.push(`pin @${get().run.runId} aug=${get().config.aug}`);
-      set({ pinned: [...get().pinned, { id: nextPin++ }] });
+      calls.push(`pin @${get().run.runId} aug=${get().config.aug}${experiment ? ` as ${experiment}` : ''}`);
+      set({ pinned: [...get().pinned, { id: nextPin++, ...(experiment ? { experiment } : {}) }] });
+    },
+    unpin(id) {
+      calls.push(`unpin ${id}`);
+      set({ pinned: get().pinned.filter((p) => p.id !== id) });
     },
   }));
   const statuses: string[] = [];
@@ -177,13 +181,13 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
 
     worker.trainTo(2, 100, 0.912);
     const more = (runId: number) => Array.from({ length: 9 }, () => `trainSteps 10 @${runId}`);
-    expect(calls.slice(3)).toEqual([...more(2), 'pin @2 aug=', `setConfig aug=${AUG}`, 'reset', 'trainSteps 10 @3']);
+    expect(calls.slice(3)).toEqual([...more(2), 'pin @2 aug= as augmentation', `setConfig aug=${AUG}`, 'reset', 'trainSteps 10 @3']);
     expect(statuses).toContain('running arm 0 run 2 step 50 trained');
     expect(statuses).toContain('running arm 0 run 2 step 100 trained');
     expect(statuses.at(-1)).toBe('running arm 1 run 3 step 0');
 
     worker.trainTo(3, 100, 0.93);
-    expect(calls.slice(16)).toEqual([...more(3), `pin @3 aug=${AUG}`]);
+    expect(calls.slice(16)).toEqual([...more(3), `pin @3 aug=${AUG} as augmentation`]);
     expect(statuses.at(-2)).toBe('running arm 1 run 3 step 100 trained');
     expect(statuses.at(-1)).toBe('done 0.912 0.93 pins 1,2');
     expect(s().augExperiment.run).toEqual({ status: 'done', aug: AUG, budget: 100, noneAccuracy: 0.912, augAccuracy: 0.93, pinIds: [1, 2] });
@@ -198,11 +202,11 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
     // Run 2 is stale now: the fake worker drops its messages as the reducer does, and the experiment ignores them.
     worker.say(2, { phase: 'paused', step: AUG_EXP_DEFAULT_STEPS, testAccuracy: 0.1 });
     expect(calls).toEqual(before);
-    expect(s().pinned).toEqual([{ id: 1 }]);
+    expect(s().pinned).toEqual([{ id: 1, experiment: 'augmentation' }]);
     expect(statuses.at(-1)).toBe('running arm 1 run 3 step 0');
     // Another run that happens to be paused at the budget (not the arm's) is never pinned either.
     store.setState({ run: observed({ runId: 9, phase: 'paused', step: AUG_EXP_DEFAULT_STEPS, testAccuracy: 0.99 }) });
-    expect(s().pinned).toEqual([{ id: 1 }]);
+    expect(s().pinned).toEqual([{ id: 1, experiment: 'augmentation' }]);
     expect(statuses.at(-1)).toMatch(/^stopped: Stopped: a new run started/);
   });
 
@@ -239,7 +243,7 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
     worker.trainTo(2, AUG_EXP_DEFAULT_STEPS, 0.9);
     s().reset();
     expect(statuses.at(-1)).toBe('stopped: Stopped: a new run started (a setting that restarts training changed, or reset was pressed).');
-    expect(s().pinned).toEqual([{ id: 1 }]);
+    expect(s().pinned).toEqual([{ id: 1, experiment: 'augmentation' }]);
     expect(s().config.aug).toBe(AUG);
   });
 
@@ -249,6 +253,45 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
     store.setState({ run: observed({ runId: 7 }), config: { ...s().config, trainSize: 800 } });
     expect(statuses.at(-1)).toMatch(/^stopped: Stopped: a new run started/);
     expect(calls.at(-1)).toBe(`setConfig aug=${AUG}`);
+  });
+
+  it('run again, it replaces its own two pins (finished or stopped) and keeps the pins taken by hand', () => {
+    const { calls, ctl, worker, s, store } = fakeHost();
+    store.setState({ pinned: [{ id: 50 }], augExperiment: { ...s().augExperiment, steps: 100 } });
+    ctl.start();
+    worker.trainTo(2, 100, 0.9);
+    worker.trainTo(3, 100, 0.92);
+    expect(s().pinned).toEqual([{ id: 50 }, { id: 1, experiment: 'augmentation' }, { id: 2, experiment: 'augmentation' }]);
+    expect(s().augExperiment.run.status).toBe('done');
+    // Three of four slots are used, yet the rerun may start: two of them are its own.
+    calls.length = 0;
+    ctl.start();
+    expect(calls.slice(0, 2)).toEqual(['unpin 1', 'unpin 2']);
+    expect(s().pinned).toEqual([{ id: 50 }]);
+    worker.trainTo(4, 100, 0.91);
+    worker.trainTo(5, 100, 0.93);
+    expect(s().pinned).toEqual([{ id: 50 }, { id: 3, experiment: 'augmentation' }, { id: 4, experiment: 'augmentation' }]);
+    // Stopped after arm 0 pinned: the next run replaces that one pin too.
+    ctl.start();
+    worker.trainTo(6, 100, 0.9);
+    ctl.cancel();
+    expect(s().pinned).toEqual([{ id: 50 }, { id: 5, experiment: 'augmentation' }]);
+    ctl.start();
+    expect(s().pinned).toEqual([{ id: 50 }]);
+  });
+
+  it('a refused rerun removes nothing', () => {
+    const { calls, ctl, s, store } = fakeHost();
+    store.setState({ pinned: [{ id: 1, experiment: 'augmentation' }, { id: 2, experiment: 'augmentation' }, { id: 3 }] });
+    store.setState({ regularisation: { job: 'sweep' } });
+    ctl.start();
+    expect(calls).toEqual([]);
+    expect(s().pinned).toHaveLength(3);
+    // Hand pins alone fill the slots: refused, the own pins stay.
+    store.setState({ regularisation: { job: null }, pinned: [{ id: 1, experiment: 'augmentation' }, { id: 2 }, { id: 3 }, { id: 4 }] });
+    ctl.start();
+    expect(calls).toEqual([]);
+    expect(s().pinned).toHaveLength(4);
   });
 
   it('a pin refused at the end of an arm (the user filled the slots) stops the experiment', () => {
@@ -326,6 +369,28 @@ describe('the experiment in the app store (fake worker)', () => {
     ]);
     expect(s().augExperiment.run).toEqual({ status: 'done', aug: AUG, budget: 100, noneAccuracy: 0.912, augAccuracy: 0.93, pinIds: [1, 2] });
     expect(s().config).toEqual(MNIST);
+  });
+
+  it('compared twice, the app store holds two pins (the rerun replaced the first two), tagged as the experiment\'s', () => {
+    const store = createAppStore(MNIST);
+    const s = () => store.getState();
+    const receive = (m: FromWorker) => s().receive(m);
+    s().setAugExperimentSteps(100);
+    for (const [first, acc] of [[2, 0.9], [4, 0.91]] as const) {
+      s().startAugExperiment();
+      playArm(receive, first, 100, acc);
+      playArm(receive, first + 1, 100, acc + 0.02);
+    }
+    expect(s().augExperiment.run).toMatchObject({ status: 'done', noneAccuracy: 0.91, pinIds: [3, 4] });
+    expect(s().pinned.map((p) => [p.id, p.config.aug, p.experiment])).toEqual([
+      [3, '', 'augmentation'],
+      [4, AUG, 'augmentation'],
+    ]);
+    // A pin by hand (of the live run, the second arm's) is untagged, and a third comparison leaves it alone.
+    s().pin();
+    expect(s().pinned.map((p) => p.experiment)).toEqual(['augmentation', 'augmentation', undefined]);
+    s().startAugExperiment();
+    expect(s().pinned.map((p) => p.id)).toEqual([5]);
   });
 
   it('trainSteps sends one step command of n steps and ends the play intent; refused for bad counts', () => {

@@ -19,6 +19,7 @@ import {
 import { translator } from '../../src/ui/i18n';
 import { translateRuntime } from '../../src/ui/i18n/runtime';
 import { HOSTILE_CORPUS, PAYLOADS } from '../../e2e/hostile-corpus';
+import { MNIST_CNN_PRESET, MNIST_PRESET } from '../../src/state/presets';
 
 const D = defaultConfig();
 const cfg = (patch: Partial<ExperimentConfig>): ExperimentConfig => ({ ...D, ...patch });
@@ -49,7 +50,7 @@ describe('MAX_PARAMS: the network a config describes', () => {
     expect(networkParams(cfg({ layers: Array(8).fill(1024) }))).toBe(3_072 + 7 * 1_049_600 + 2_050);
     // friedman: 10 inputs, 1 output.
     expect(networkParams(cfg({ dataset: 'friedman', layers: [1024, 1024, 1024] }))).toBe(11_264 + 2 * 1_049_600 + 1_025);
-    // The seed-article CNN with dense 1024,1024: 320 + 18,496 + 1600·1024+1024 + 1,049,600 + 10,250.
+    // The classic small CNN with dense 1024,1024: 320 + 18,496 + 1600·1024+1024 + 1,049,600 + 10,250.
     expect(networkParams(cfg({ dataset: 'mnist', arch: 'cnn', layers: [1024, 1024] }))).toBe(2_718_090);
     // Without pooling the flattened map is 24·24·64 = 36,864 wide.
     expect(networkParams(cfg({ dataset: 'mnist', arch: 'cnn', pool: 1, layers: [1024] }))).toBe(320 + 18_496 + 36_864 * 1024 + 1024 + 10_250);
@@ -73,10 +74,11 @@ describe('MAX_PARAMS: the network a config describes', () => {
     for (const key of CONFIG_KEYS) expect((SCHEMA[key] as { isValid(v: unknown): boolean }).isValid(over[key])).toBe(true);
   });
 
-  it('a link with a too-large network falls back to the default layers, naming the count and the limit', () => {
+  it('a link with a too-large network falls back to its dataset\'s default layers, naming the count and the limit', () => {
     const out = parseHash('#dataset=mnist&layers=1024,1024,1024,1024');
-    expect(out.config).toEqual(cfg({ dataset: 'mnist' }));
-    expect(out.rejected).toEqual([{ key: 'layers', reason: 'the network would have 3,962,890 parameters, over the limit of 3,000,000; using the default 8,8' }]);
+    // MNIST's default network is LeNet-300-100 (the absent keys take it too).
+    expect(out.config).toEqual(cfg({ dataset: 'mnist', ...MNIST_PRESET }));
+    expect(out.rejected).toEqual([{ key: 'layers', reason: 'the network would have 3,962,890 parameters, over the limit of 3,000,000; using the default 300,100' }]);
     // 1024×3 on MNIST (2,913,290) is taken as written.
     expect(parseHash('#dataset=mnist&layers=1024,1024,1024')).toMatchObject({ config: { layers: [1024, 1024, 1024] }, rejected: [] });
     // The dataset decides: 1024×3 on circle is 2,104,322, and after the default 8,8 on circle nothing is over.
@@ -87,20 +89,22 @@ describe('MAX_PARAMS: the network a config describes', () => {
     ]);
   });
 
-  it('a CNN: the dense layers fall back first, then the conv stack', () => {
-    // No pooling: 36,864 × 1024 dense weights. With 8,8 it is 320 + 18,496 + 294,920 + 72 + 90 = 313,898: fits.
+  it('a CNN: the dense layers fall back first, then the conv stack, to the CNN preset\'s', () => {
+    // The absent conv is the preset's 8:5,16:5; without pooling 28 → 24 → 20, so 20·20·16 = 6,400 flat inputs:
+    // 208 + 3,216 + 6,400·1024 + 1024 + 1024·10 + 10 = 6,568,298. With the preset's dense 32: 208 + 3,216 + 204,832 + 330 = 208,586.
     const noPool = parseHash('#dataset=mnist&arch=cnn&pool=1&layers=1024');
-    expect(noPool.config).toMatchObject({ arch: 'cnn', pool: 1, layers: [8, 8], conv: '32:3,64:3' });
-    expect(noPool.rejected).toEqual([{ key: 'layers', reason: 'the network would have 37,778,826 parameters, over the limit of 3,000,000; using the default 8,8' }]);
-    expect(networkParams(noPool.config)).toBe(313_898);
+    expect(noPool.config).toMatchObject({ ...MNIST_CNN_PRESET, pool: 1, layers: [32] });
+    expect(noPool.rejected).toEqual([{ key: 'layers', reason: 'the network would have 6,568,298 parameters, over the limit of 3,000,000; using the default 32' }]);
+    expect(networkParams(noPool.config)).toBe(208_586);
     // conv 256:7,256:7: 7·7·1·256+256 = 12,800 and 7·7·256·256+256 = 3,211,520, then 2·2·256 = 1,024 inputs.
-    // layers= (none): + 1024·10+10 = 3,234,570; the default 8,8: + 8,200 + 72 + 90 = 3,232,682: still over, so conv goes too.
+    // layers= (none): + 1024·10+10 = 3,234,570; the preset's 32: + 32,800 + 330 = 3,257,450: still over, so conv goes too.
     const wide = parseHash('#dataset=mnist&arch=cnn&conv=256:7,256:7&layers=');
     expect(wide.rejected).toEqual([
-      { key: 'layers', reason: 'the network would have 3,234,570 parameters, over the limit of 3,000,000; using the default 8,8' },
-      { key: 'conv', reason: 'the network would have 3,232,682 parameters, over the limit of 3,000,000; using the default 32:3,64:3' },
+      { key: 'layers', reason: 'the network would have 3,234,570 parameters, over the limit of 3,000,000; using the default 32' },
+      { key: 'conv', reason: 'the network would have 3,257,450 parameters, over the limit of 3,000,000; using the default 8:5,16:5' },
     ]);
-    expect(wide.config).toMatchObject({ arch: 'cnn', conv: '32:3,64:3', layers: [8, 8] });
+    expect(wide.config).toMatchObject({ ...MNIST_CNN_PRESET });
+    expect(networkParams(wide.config)).toBe(11_978);
     // The same conv stack on circle is never built: nothing is over.
     expect(parseHash('#arch=cnn&conv=256:7,256:7&layers=').rejected).toEqual([]);
   });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONV } from '../../src/engine/model/convSpec';
 import type { ExperimentConfig } from '../../src/protocol/config';
 import type { LotteryRow, ToWorker } from '../../src/protocol/messages';
-import { SEED_ARTICLE_CNN, configSpec, convLayersOf, sameNetwork, sizeComparison, trainsCnn } from '../../src/state/network';
+import { configSpec, convLayersOf, sameNetwork, sizeComparison, trainsCnn } from '../../src/state/network';
+import { CLASSIC_CNN_PRESET } from '../../src/state/presets';
 import { MNIST_PRESET, createAppStore } from '../../src/state/store';
 import { defaultConfig } from '../../src/state/urlCodec';
 
 const cfg = (patch: Partial<ExperimentConfig> = {}): ExperimentConfig => ({ ...defaultConfig(), ...patch });
-const MNIST_CNN = cfg({ dataset: 'mnist', act: 'relu', ...SEED_ARTICLE_CNN, layers: [128] });
+const MNIST_CNN = cfg({ dataset: 'mnist', ...CLASSIC_CNN_PRESET, layers: [128] });
 
 function setup(config = defaultConfig()) {
   const store = createAppStore(config);
@@ -16,16 +17,16 @@ function setup(config = defaultConfig()) {
   return { sent, s: () => store.getState() };
 }
 
-describe('the seed-article CNN action', () => {
-  it('sets arch, conv, pool, dense layers and dropout in one change: one new run, one configure', () => {
+describe('the classic-CNN action', () => {
+  it('sets arch, conv, pool, dense layers, activation, optimizer, lr, batch and dropout in one change: one new run, one configure', () => {
     const { sent, s } = setup(cfg({ dataset: 'mnist', ...MNIST_PRESET, conv: '8:5', pool: 1 }));
     s().applySeedArticleCnn();
-    expect(s().config).toEqual(cfg({ dataset: 'mnist', ...MNIST_PRESET, arch: 'cnn', conv: '32:3,64:3', pool: 2, layers: [128], dropout: 0.5 }));
+    expect(s().config).toEqual(cfg({ dataset: 'mnist', arch: 'cnn', conv: '32:3,64:3', pool: 2, layers: [128], act: 'relu', opt: 'adam', lr: 0.001, batch: 32, dropout: 0.5 }));
     expect(s().run.runId).toBe(2);
     expect(sent).toEqual([{ type: 'configure', runId: 2, config: s().config }]);
     // The preset's array is not shared with the config.
     s().config.layers.push(5);
-    expect(SEED_ARTICLE_CNN.layers).toEqual([128]);
+    expect(CLASSIC_CNN_PRESET.layers).toEqual([128]);
   });
 
   it('switching to mnist picks LeNet-300-100 as an MLP, even after a CNN link on another dataset', () => {
@@ -76,7 +77,7 @@ describe('network helpers', () => {
 });
 
 describe('the MLP vs CNN size table', () => {
-  it('seed-article CNN: 225,034 parameters, 5.26 MFLOPs per digit; the MLP 784-128-10: 101,770 and 203,264', () => {
+  it('classic small CNN: 225,034 parameters, 5.26 MFLOPs per digit; the MLP 784-128-10: 101,770 and 203,264', () => {
     // CNN: conv 3·3·1·32 + 32 = 320; conv 3·3·32·64 + 64 = 18,496; dense 5·5·64·128 + 128 = 204,928; out 128·10 + 10 = 1,290.
     // FLOPs: 2·9·32·26² + 2·288·64·11² + 2·1600·128 + 2·128·10 = 389,376 + 4,460,544 + 409,600 + 2,560.
     expect(sizeComparison(MNIST_CNN)).toEqual({

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LESSONS } from '../../src/state/lessons';
 import type { FromWorker, MetricPoint, ModelStats } from '../../src/protocol/messages';
 import { OWN_DATA_STORAGE_KEY, attachOwnData, withStoredPoints, type PointStorage } from '../../src/state/ownData';
 import {
@@ -96,6 +97,18 @@ describe('session envelope', () => {
     expect(loaded.pins[0].step).toBe(30);
   });
 
+  it('keeps the tag of an experiment\'s pin (so its rerun still replaces it after a reload); a pin by hand has none', () => {
+    const store = storeWithPins(2);
+    const [byHand, tagged] = store.getState().pinned;
+    const pins = [byHand, { ...tagged, experiment: 'augmentation' as const }];
+    const entry = JSON.parse(stored(pins));
+    expect(entry.pins[0]).not.toHaveProperty('experiment');
+    expect(entry.pins[1].experiment).toBe('augmentation');
+    const loaded = loadSession(JSON.stringify(entry));
+    expect(loaded.notice).toBeNull();
+    expect(loaded.pins.map((p) => p.experiment)).toEqual([undefined, 'augmentation']);
+  });
+
   it('thins a long pin to STORED_PIN_POINTS for storage: train loss averaged, evaluations kept, the last step kept', () => {
     const long = points(1, 800);
     const thin = thinForStorage(long);
@@ -155,6 +168,8 @@ describe('session envelope', () => {
       { step: 7 },
       { config: '#layers=0' },
       { config: '#pts=1' },
+      { experiment: 'sweep' },
+      { experiment: 7 },
     ];
     for (const patch of badPins) {
       const loaded = loadSession(pinWith(patch));
@@ -233,6 +248,13 @@ describe('start-up precedence', () => {
     expect(start.config).toEqual(parseHash('#dataset=circle').config);
     expect(start.page).toEqual(defaultPage());
     expect(start.rejected.map((r) => r.key)).toEqual(['bogus']);
+    expect(start.pins).toHaveLength(1);
+  });
+
+  it('a lesson link without settings starts from the lesson\'s preset, not the stored experiment; the pins come back', () => {
+    const start = startState('#lesson=magnitude', session);
+    expect(start.config).toEqual(parseHash(LESSONS.find((l) => l.id === 'magnitude')!.hash).config);
+    expect(start.page).toEqual({ ...defaultPage(), lesson: 'magnitude' });
     expect(start.pins).toHaveLength(1);
   });
 

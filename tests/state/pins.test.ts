@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, MetricPoint, ModelStats, ToWorker } from '../../src/protocol/messages';
-import { PINS_MAX, PIN_COLOURS, addPin, freeColour, pinRefusal, removePin } from '../../src/state/pins';
+import { PINS_MAX, PIN_COLOURS, addPin, experimentPins, freeColour, overlaidPins, pinComparable, pinNotComparable, pinRefusal, removePin } from '../../src/state/pins';
 import { createAppStore } from '../../src/state/store';
 import { defaultConfig } from '../../src/state/urlCodec';
+import type { ExperimentConfig } from '../../src/protocol/config';
 
 const MODEL: ModelStats = { hidden: [8, 8], params: 114, flops: 192, bytes: 456, layerTotals: [16, 64, 16], layerZeros: [0, 0, 0], compacted: false, thresholds: [0, 0, 0], fineTuneSteps: 0 };
 
@@ -68,6 +69,44 @@ describe('pins (pure)', () => {
       [3, PIN_COLOURS[2]],
       [4, PIN_COLOURS[1]],
     ]);
+  });
+});
+
+describe('like with like: which pins are overlaid', () => {
+  const on = (dataset: ExperimentConfig['dataset'], patch: Partial<ExperimentConfig> = {}): ExperimentConfig => ({ ...defaultConfig(), dataset, ...patch });
+
+  it('only a pin on the live dataset compares: the same input/output shape is not enough', () => {
+    expect(pinComparable(on('mnist'), on('mnist'))).toBe(true);
+    // xor, circle, gauss and spiral: all 2 inputs → 2 classes, different problems.
+    expect(pinComparable(on('xor'), on('circle'))).toBe(false);
+    expect(pinComparable(on('gauss'), on('spiral'))).toBe(false);
+    // Regression against classification, and against MNIST.
+    expect(pinComparable(on('plane'), on('circle'))).toBe(false);
+    expect(pinComparable(on('xor'), on('mnist'))).toBe(false);
+    // Within a dataset, what a student compares does not stop the overlay: noise, share, digits, augmentation, network.
+    expect(pinComparable(on('xor', { noise: 50, split: 10 }), on('xor'))).toBe(true);
+    expect(pinComparable(on('mnist', { trainSize: 300, aug: 'flip', arch: 'cnn' }), on('mnist'))).toBe(true);
+  });
+
+  it('says why a pin is not drawn, and overlaidPins keeps the comparable ones in order (the same array when all are)', () => {
+    let pins = addPin([], on('xor'), points(1, 5), 1);
+    pins = addPin(pins, on('mnist'), points(1, 5), 2);
+    pins = addPin(pins, on('mnist', { seed: 3 }), points(1, 5), 3);
+    expect(pinNotComparable(pins[0], on('mnist'))).toEqual({ pinned: 'xor', live: 'mnist' });
+    expect(pinNotComparable(pins[1], on('mnist'))).toBeNull();
+    expect(overlaidPins(pins, on('mnist')).map((p) => p.id)).toEqual([2, 3]);
+    expect(overlaidPins(pins, on('xor')).map((p) => p.id)).toEqual([1]);
+    expect(overlaidPins(pins, on('spiral'))).toEqual([]);
+    const same = pins.slice(1);
+    expect(overlaidPins(same, on('mnist'))).toBe(same);
+  });
+
+  it('an experiment\'s pins carry its tag; experimentPins finds them', () => {
+    let pins = addPin([], defaultConfig(), points(1, 3), 1);
+    pins = addPin(pins, defaultConfig(), points(1, 3), 2, 'augmentation');
+    expect(pins[0]).not.toHaveProperty('experiment');
+    expect(pins[1].experiment).toBe('augmentation');
+    expect(experimentPins(pins, 'augmentation').map((p) => p.id)).toEqual([2]);
   });
 });
 

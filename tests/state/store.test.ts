@@ -6,6 +6,9 @@ import { freshRegularisation } from '../../src/state/regularisation';
 import { applyWorkerMessage, freshRun } from '../../src/state/run';
 import { SERIES_CAP, appendPoints, emptySeries } from '../../src/state/series';
 import { MNIST_PRESET, createAppStore } from '../../src/state/store';
+import { CLASSIC_CNN_PRESET, MNIST_CNN_PRESET } from '../../src/state/presets';
+import { LESSONS } from '../../src/state/lessons';
+import { networkParams, parseHash } from '../../src/state/urlCodec';
 import { defaultConfig, formatHash } from '../../src/state/urlCodec';
 import { startUrlSync, type UrlHost } from '../../src/state/urlSync';
 
@@ -73,6 +76,69 @@ describe('config actions', () => {
     s().setConfig('lr', 0.3);
     s().setDataset('xor');
     expect(s().config.lr).toBe(0.3);
+  });
+
+  it('choosing CNN on MNIST applies the CNN preset in one change (one new run); MLP gives LeNet-300-100 back', () => {
+    const { s, sent } = setup();
+    s().setDataset('mnist');
+    // The issue's case: LeNet-300-100's 300,100 and batch 128 behind a conv stack were 530k parameters at 0.2–0.3 steps/s.
+    s().setConfig('seed', 4);
+    sent.length = 0;
+    const runId = s().run.runId;
+    s().setArch('cnn');
+    expect(s().config).toEqual({ ...defaultConfig(), dataset: 'mnist', seed: 4, ...MNIST_CNN_PRESET, layers: [32] });
+    expect(networkParams(s().config)).toBe(11_978);
+    expect(s().run.runId).toBe(runId + 1);
+    expect(sent).toEqual([{ type: 'configure', runId: runId + 1, config: s().config }]);
+    // The same as the link #dataset=mnist&arch=cnn (with the seed it names).
+    expect(s().config).toEqual(parseHash('#dataset=mnist&arch=cnn&seed=4').config);
+    s().setConfig('lr', 0.01);
+    s().setArch('mlp');
+    expect(s().config).toMatchObject({ dataset: 'mnist', seed: 4, ...MNIST_PRESET, layers: [300, 100] });
+    // The conv stack is kept (unused by an MLP); choosing CNN again applies the preset again.
+    s().setConfig('lr', 0.02);
+    s().setArch('cnn');
+    expect(s().config).toMatchObject({ ...MNIST_CNN_PRESET });
+    // The same architecture again changes nothing.
+    sent.length = 0;
+    s().setArch('cnn');
+    expect(sent).toEqual([]);
+  });
+
+  it('setArch: after the classic CNN, MLP is LeNet-300-100 with no dropout; off MNIST only arch changes', () => {
+    const { s } = setup();
+    s().setDataset('mnist');
+    s().applySeedArticleCnn();
+    expect(s().config).toMatchObject({ ...CLASSIC_CNN_PRESET, layers: [128] });
+    s().setArch('mlp');
+    expect(s().config).toMatchObject({ ...MNIST_PRESET, dropout: 0 });
+    const toy = setup();
+    toy.s().setArch('cnn');
+    expect(toy.s().config).toEqual({ ...defaultConfig(), arch: 'cnn' });
+  });
+
+  it('setArch: a locked key keeps its value; a locked arch refuses the change', () => {
+    const { s } = setup();
+    s().setDataset('mnist');
+    s().setPage('lock', ['batch']);
+    s().setArch('cnn');
+    expect(s().config).toMatchObject({ arch: 'cnn', conv: MNIST_CNN_PRESET.conv, layers: [32], batch: 128 });
+    s().setPage('lock', ['arch']);
+    s().setArch('mlp');
+    expect(s().config.arch).toBe('cnn');
+  });
+
+  it('setArch inside the CNN-vs-MLP lesson changes only arch: the lesson compares the networks with all else equal', () => {
+    const { s } = setup();
+    s().startLesson('cnn-vs-mlp');
+    const preset = parseHash(LESSONS.find((l) => l.id === 'cnn-vs-mlp')!.hash).config;
+    expect(s().config).toEqual(preset);
+    s().setArch('mlp');
+    expect(s().config).toEqual({ ...preset, arch: 'mlp' });
+    // A lesson that does not name arch among its controls: the preset applies.
+    s().startLesson('magnitude');
+    s().setArch('cnn');
+    expect(s().config).toMatchObject({ ...MNIST_CNN_PRESET });
   });
 
   it('replaceConfig sets the notice; dismissNotice clears it', () => {
@@ -282,6 +348,36 @@ describe('urlSync', () => {
     host.fire();
     expect(store.getState().config).toMatchObject({ dataset: 'xor', layers: [8, 8], lr: 0.03 });
     expect(store.getState().urlNotice.map((r) => r.key)).toEqual(['layers']);
+    stop();
+  });
+
+  it('a pasted lesson link without settings opens the lesson\'s preset paused with fresh weights', () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const host = fakeHost('');
+    const stop = startUrlSync(store, host);
+    const s = () => store.getState();
+    const magnitude = parseHash(LESSONS.find((l) => l.id === 'magnitude')!.hash).config;
+    s().play();
+    s().receive(metrics(1, points(1, 40)));
+    host.location.hash = '#lesson=magnitude';
+    host.fire();
+    expect(s().config).toEqual(magnitude);
+    expect(s().page.lesson).toBe('magnitude');
+    expect(s().run).toMatchObject({ runId: 2, step: 0, playing: false });
+    // The same preset again (no cold change): still fresh weights, paused.
+    s().play();
+    s().receive(metrics(2, points(1, 30)));
+    host.location.hash = '#lesson=magnitude&lang=zh';
+    host.fire();
+    expect(s().run).toMatchObject({ runId: 3, step: 0, playing: false });
+    expect(s().page.lang).toBe('zh');
+    // A link with settings is applied as written; play goes on.
+    s().play();
+    host.location.hash = '#lesson=magnitude&dataset=xor';
+    host.fire();
+    expect(s().config.dataset).toBe('xor');
+    expect(s().run.playing).toBe(true);
     stop();
   });
 });

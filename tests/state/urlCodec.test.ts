@@ -5,8 +5,10 @@ import { CONV_FILTERS_MAX, CONV_KERNEL_MAX, CONV_STRIDE_MAX, DEFAULT_CONV, MAX_C
 import { IMPORTANCES, LOTTERY_MODES, PRUNE_MODES, PRUNE_SCOPES, SCHEDULE_KINDS } from '../../src/engine/prune/types';
 import { ACTIVATIONS, BACKEND_CHOICES, DATASET_NAMES, OPTIMIZERS } from '../../src/engine/types';
 import { ARCHES, type ExperimentConfig } from '../../src/protocol/config';
-import { CONFIG_KEYS, MAX_PARAMS, MAX_SEED, MAX_STEP, SCHEMA, boundsOf, defaultConfig, type NumberKey, formatHash, isValidConfig, networkParams, parseHash, parseLayers } from '../../src/state/urlCodec';
+import { CONFIG_KEYS, MAX_PARAMS, MAX_SEED, MAX_STEP, SCHEMA, boundsOf, defaultConfig, formatHash, isValidConfig, linkDefaults, networkParams, parseHash, parseLayers, type NumberKey } from '../../src/state/urlCodec';
 import { defaultPage } from '../../src/state/page';
+import { LESSONS } from '../../src/state/lessons';
+import { MNIST_CNN_PRESET, MNIST_PRESET, PRESET_KEYS, TOY_PRESET, modelPreset } from '../../src/state/presets';
 import { OWN_URL_MAX_POINTS, countPoints, formatPoints, type OwnPoint } from '../../src/engine/data/ownPoints';
 
 /** Any own point: coordinates on the 2-decimal grid of [−1, 1], class 0 or 1. */
@@ -179,12 +181,12 @@ describe('formatHash / parseHash round trip', () => {
     const mnist = { ...D, dataset: 'mnist' as const, trainSize: 500, aug: 'flip,rotate:15,noise:0.1' };
     const hash = formatHash(mnist);
     expect(hash).toMatch(/^#dataset=mnist&noise=0&split=50&trainSize=500&aug=flip,rotate:15,noise:0\.1&arch=mlp&layers=8,8&/);
-    expect(parseHash(hash)).toEqual({ config: mnist, page: defaultPage(), rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: mnist, page: defaultPage(), rejected: [], fromLesson: false });
     expect(formatHash({ ...D, dataset: 'mnist' })).toContain('&trainSize=8000&aug=&arch=mlp&layers=');
     const toy = formatHash({ ...mnist, dataset: 'spiral' });
     expect(toy).not.toMatch(/trainSize|aug=|arch=/);
     // Items in any order, spaces: read and written back canonically.
-    expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, page: defaultPage(), rejected: [] });
+    expect(parseHash('#dataset=mnist&aug=noise:0.1, flip ,rotate:15')).toEqual({ config: { ...D, ...MNIST_PRESET, dataset: 'mnist', aug: 'flip,rotate:15,noise:0.1' }, page: defaultPage(), rejected: [], fromLesson: false });
     expect(SCHEMA.aug.isValid('noise:0.1,flip')).toBe(false);
     expect(SCHEMA.aug.isValid('flip,noise:0.1')).toBe(true);
   });
@@ -193,7 +195,7 @@ describe('formatHash / parseHash round trip', () => {
     const cnn = { ...D, dataset: 'mnist' as const, arch: 'cnn' as const, conv: '16:5:2,32:3', pool: 1, layers: [128] };
     const hash = formatHash(cnn);
     expect(hash).toContain('&aug=&arch=cnn&conv=16:5:2,32:3&pool=1&layers=128&');
-    expect(parseHash(hash)).toEqual({ config: cnn, page: defaultPage(), rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: cnn, page: defaultPage(), rejected: [], fromLesson: false });
     expect(formatHash({ ...cnn, arch: 'mlp' })).not.toMatch(/conv=|pool=/);
     expect(formatHash({ ...cnn, dataset: 'circle' })).not.toMatch(/arch=|conv=|pool=/);
     // Spaces and a written stride 1: read and written back canonically.
@@ -211,7 +213,7 @@ describe('formatHash / parseHash round trip', () => {
     expect(parseHash(cv).config).toEqual({ ...D, cv_k: 3, cv_min: 1e-6, rp_tune: 0 });
     // A default written by hand is read and not written back.
     const explicit = parseHash('#cv_k=5&cv_points=9&rp_steps=500');
-    expect(explicit).toEqual({ config: D, page: defaultPage(), rejected: [] });
+    expect(explicit).toEqual({ config: D, page: defaultPage(), rejected: [], fromLesson: false });
     expect(formatHash(explicit.config)).toBe(formatHash(D));
   });
 
@@ -219,7 +221,7 @@ describe('formatHash / parseHash round trip', () => {
     const small = { ...D, dataset: 'custom' as const, pts: '-0.5,0.25,0;0.3,-0.12,1' };
     const hash = formatHash(small);
     expect(hash).toMatch(/&dropout=0&pts=-0\.5,0\.25,0;0\.3,-0\.12,1$/);
-    expect(parseHash(hash)).toEqual({ config: small, page: defaultPage(), rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: small, page: defaultPage(), rejected: [], fromLesson: false });
     expect(formatHash({ ...small, dataset: 'circle' })).not.toContain('pts=');
     const at = Array.from({ length: OWN_URL_MAX_POINTS }, (_, i) => ({ x: -1 + i / 100, y: 0.5, label: (i % 2) as 0 | 1 }));
     expect(formatHash({ ...small, pts: formatPoints(at) })).toContain('&pts=-1,0.5,0;-0.99,0.5,1;');
@@ -240,8 +242,108 @@ describe('formatHash / parseHash round trip', () => {
       cv_k: 5, cv_steps: 200, cv_min: 1e-5, cv_max: 1, cv_points: 9, rp_steps: 500, rp_tune: 100,
       pts: '',
     });
-    expect(parseHash('')).toEqual({ config: D, page: defaultPage(), rejected: [] });
-    expect(parseHash('#')).toEqual({ config: D, page: defaultPage(), rejected: [] });
+    expect(parseHash('')).toEqual({ config: D, page: defaultPage(), rejected: [], fromLesson: false });
+    expect(parseHash('#')).toEqual({ config: D, page: defaultPage(), rejected: [], fromLesson: false });
+  });
+});
+
+/** The hash `hash` without the keys in `drop` (each `key=value` segment removed). */
+function withoutKeys(hash: string, drop: ReadonlySet<string>): string {
+  return `#${hash.replace(/^#/, '').split('&').filter((seg) => !drop.has(seg.slice(0, seg.indexOf('=')))).join('&')}`;
+}
+
+describe('absent keys take their dataset\'s defaults', () => {
+  it('#dataset=mnist is LeNet-300-100; #dataset=mnist&arch=cnn the small CNN; other datasets the row defaults', () => {
+    expect(parseHash('#dataset=mnist')).toEqual({ config: { ...D, ...MNIST_PRESET, dataset: 'mnist', layers: [300, 100] }, page: defaultPage(), rejected: [], fromLesson: false });
+    expect(parseHash('#dataset=mnist').config).toMatchObject({ arch: 'mlp', layers: [300, 100], act: 'relu', opt: 'adam', lr: 0.001, batch: 128, dropout: 0, conv: D.conv, pool: D.pool });
+    const cnn = parseHash('#dataset=mnist&arch=cnn');
+    expect(cnn.config).toEqual({ ...D, ...MNIST_CNN_PRESET, dataset: 'mnist', layers: [...MNIST_CNN_PRESET.layers] });
+    expect(cnn.rejected).toEqual([]);
+    expect(networkParams(cnn.config)).toBe(11_978);
+    // The key order does not matter: arch before dataset means the same.
+    expect(parseHash('#arch=cnn&dataset=mnist').config).toEqual(cnn.config);
+    for (const dataset of ['circle', 'xor', 'spiral', 'plane', 'friedman', 'custom'] as const) expect(parseHash(`#dataset=${dataset}`).config).toEqual({ ...D, dataset });
+    // The toy preset is the rows' own defaults, so a link without a dataset is the defaults.
+    for (const key of PRESET_KEYS) if (key in TOY_PRESET) expect(TOY_PRESET[key as keyof typeof TOY_PRESET], key).toEqual(D[key]);
+    // arch=cnn on a dataset without images changes nothing else.
+    expect(parseHash('#arch=cnn').config).toEqual({ ...D, arch: 'cnn' });
+  });
+
+  it('a key the link holds keeps exactly its value, whatever the dataset', () => {
+    const out = parseHash('#dataset=mnist&arch=cnn&layers=64&lr=0.01&act=tanh&batch=10&dropout=0.25&conv=16:3');
+    expect(out.config).toEqual({ ...D, ...MNIST_CNN_PRESET, dataset: 'mnist', layers: [64], lr: 0.01, act: 'tanh', batch: 10, dropout: 0.25, conv: '16:3' });
+    // The old partial link of the issue: what it names stays, the rest is MNIST's.
+    expect(parseHash('#dataset=mnist&layers=8,8&act=tanh&lr=0.03&batch=10').config).toEqual({ ...D, ...MNIST_PRESET, dataset: 'mnist', layers: [8, 8], act: 'tanh', lr: 0.03, batch: 10 });
+  });
+
+  it('a rejected key falls back to its dataset\'s default too, and the notice names that value', () => {
+    const out = parseHash('#dataset=mnist&lr=NaN&batch=2.5&layers=x');
+    expect(out.config).toMatchObject({ lr: 0.001, batch: 128, layers: [300, 100] });
+    expect(out.rejected.map((r) => r.reason)).toEqual(['not a number; using the default 0.001', 'not a whole number; using the default 128', 'each layer must be a whole number of units; using the default 300,100']);
+    // The dataset named after the rejected key decides as well.
+    expect(parseHash('#lr=NaN&dataset=mnist&arch=cnn').rejected[0].reason).toBe('not a number; using the default 0.003');
+    // A rejected dataset is no dataset: the defaults of circle.
+    expect(parseHash('#dataset=nope&lr=NaN').rejected.map((r) => r.reason)).toEqual([expect.stringContaining('using the default circle'), 'not a number; using the default 0.03']);
+  });
+
+  it('property: explicit keys always win; absent ones follow the preset of the link\'s dataset and architecture', () => {
+    fc.assert(
+      fc.property(validConfig, fc.subarray([...CONFIG_KEYS]), (c, dropped) => {
+        const drop = new Set<string>(dropped);
+        const { config, rejected } = parseHash(withoutKeys(formatHash(c), drop));
+        const full = normalised(c);
+        const dataset = drop.has('dataset') ? D.dataset : full.dataset;
+        const arch = drop.has('arch') || !formatHash(c).includes('&arch=') ? D.arch : full.arch;
+        const expected = linkDefaults(dataset, arch);
+        for (const key of CONFIG_KEYS) if (formatHash(c).includes(`&${key}=`) || formatHash(c).startsWith(`#${key}=`)) if (!drop.has(key)) (expected as unknown as Record<string, unknown>)[key] = full[key];
+        // Dropping the dense layers of a huge conv stack can take the network over the limit: then the limit decides (tested elsewhere).
+        fc.pre(networkParams(expected) <= MAX_PARAMS);
+        expect(rejected).toEqual([]);
+        expect(config).toEqual(expected);
+        // Every model key absent from the link is its preset's (or the row default where the preset has none).
+        const preset = modelPreset(dataset, arch) as Record<string, unknown>;
+        for (const key of PRESET_KEYS) if (drop.has(key) && key !== 'arch' && key in preset) expect(config[key], key).toEqual(preset[key]);
+      }),
+      { numRuns: 1500, seed: 16 },
+    );
+  });
+});
+
+describe('lesson links', () => {
+  it('a lesson link without experiment keys opens the lesson\'s preset', () => {
+    const magnitude = LESSONS.find((l) => l.id === 'magnitude')!;
+    const out = parseHash('#lesson=magnitude');
+    expect(out.fromLesson).toBe(true);
+    expect(out.page.lesson).toBe('magnitude');
+    expect(out.rejected).toEqual([]);
+    expect(out.config).toEqual(parseHash(magnitude.hash).config);
+    expect(out.config).toMatchObject({ dataset: 'mnist', layers: [100], pmode: 'sparsity', lr: 0.003, batch: 64, backend: 'wasm' });
+    // Page keys are not settings: the classroom's and the language's keys keep the preset.
+    const zh = parseHash('#lesson=magnitude&lang=zh&hide=lr&present=1');
+    expect(zh.config).toEqual(out.config);
+    expect(zh.fromLesson).toBe(true);
+    expect(zh.page).toMatchObject({ lang: 'zh', hide: ['lr'], present: 1, lesson: 'magnitude' });
+    for (const lesson of LESSONS) expect(parseHash(`#lesson=${lesson.id}`).config, lesson.id).toEqual(parseHash(lesson.hash).config);
+  });
+
+  it('a lesson link with settings keeps them (an instructor may have changed them)', () => {
+    const shared = parseHash('#lesson=magnitude&sparsity=0.5');
+    expect(shared.fromLesson).toBe(false);
+    expect(shared.config).toEqual({ ...D, sparsity: 0.5 });
+    // The link the page writes for an open lesson is full: it reads back as written.
+    const changed = { ...parseHash('#lesson=magnitude').config, layers: [50], sparsity: 0.9 };
+    const hash = formatHash(changed, { ...defaultPage(), lesson: 'magnitude' });
+    expect(parseHash(hash)).toEqual({ config: changed, page: { ...defaultPage(), lesson: 'magnitude' }, rejected: [], fromLesson: false });
+  });
+
+  it('a lesson link whose only settings are rejected opens the preset, the notice naming the preset\'s value', () => {
+    const out = parseHash('#lesson=magnitude&lr=NaN');
+    expect(out.fromLesson).toBe(true);
+    expect(out.config.lr).toBe(0.003);
+    expect(out.rejected).toEqual([{ key: 'lr', reason: 'not a number; using the default 0.003' }]);
+    // An unknown lesson opens nothing.
+    expect(parseHash('#lesson=nope').fromLesson).toBe(false);
+    expect(parseHash('#lesson=nope').config).toEqual(D);
   });
 });
 
@@ -328,7 +430,7 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#lr=&batch=&dataset=&layers=', config: { layers: [] }, rejected: [['lr', /empty value/], ['batch', /empty value/], ['dataset', /not one of/]] },
   { hash: '#lr&seed', config: {}, rejected: [['lr', /no value; using the default 0\.03/], ['seed', /no value/]] },
   { hash: '#dataset=%2525mnist', config: {}, rejected: [['dataset', /not one of/]] },
-  { hash: '#dataset=%6Dnist&layers=300%2C100', config: { dataset: 'mnist', layers: [300, 100] }, rejected: [] },
+  { hash: '#dataset=%6Dnist&layers=300%2C100', config: { ...MNIST_PRESET, dataset: 'mnist', layers: [300, 100] }, rejected: [] },
   { hash: '#dataset=xor&dataset=mnist', config: { dataset: 'xor' }, rejected: [['dataset', /repeated key; the first value is used/]] },
   { hash: '#layers=8,,8', config: {}, rejected: [['layers', /whole number/]] },
   { hash: '#layers=8,8,', config: {}, rejected: [['layers', /whole number/]] },
@@ -378,7 +480,7 @@ const corpus: { hash: string; config: Partial<ExperimentConfig>; rejected: [stri
   { hash: '#aug=flip:1,,&trainSize=250.5', config: {}, rejected: [['aug', /takes no value|empty item/], ['trainSize', /not a whole number/]] },
   { hash: '#aug=__proto__&trainSize=Infinity', config: {}, rejected: [['aug', /unknown transform/], ['trainSize', /not a number/]] },
   { hash: `#aug=${'rotate:1,'.repeat(3000)}`, config: {}, rejected: [['aug', /given twice|empty item/]] },
-  { hash: '#dataset=mnist&aug=&trainSize=100', config: { dataset: 'mnist', trainSize: 100 }, rejected: [] },
+  { hash: '#dataset=mnist&aug=&trainSize=100', config: { ...MNIST_PRESET, dataset: 'mnist', trainSize: 100 }, rejected: [] },
   // CNN keys (read for any dataset, written only for mnist; conv and pool only with arch=cnn).
   { hash: '#arch=CNN&conv=8:5:2,16:3&pool=1', config: { arch: 'cnn', conv: '8:5:2,16:3', pool: 1 }, rejected: [] },
   { hash: '#arch=transformer&conv=<script>alert(1)</script>&pool=3', config: {}, rejected: [['arch', /not one of mlp, cnn; using the default mlp/], ['conv', /filters:kernel.*; using the default 32:3,64:3/], ['pool', /not one of 1, 2; using the default 2/]] },
@@ -441,7 +543,7 @@ describe('page keys (lang, lesson, present, hide, lock)', () => {
     const page = { ...defaultPage(), lang: 'zh' as const, hide: ['lr' as const, 'batch' as const], lock: ['dataset' as const], lesson: 'magnitude' as const, present: 1 };
     const hash = formatHash(D, page);
     expect(hash).toMatch(/&lang=zh&lesson=magnitude&present=1&hide=lr,batch&lock=dataset$/);
-    expect(parseHash(hash)).toEqual({ config: D, page, rejected: [] });
+    expect(parseHash(hash)).toEqual({ config: D, page, rejected: [], fromLesson: false });
   });
 
   it('drops unknown control names from hide and lock, naming them, and keeps the known ones in table order', () => {

@@ -27,7 +27,7 @@ const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/
  */
 const TECHNICAL = new Set(
   (
-    'relu tanh sigmoid adam sgd mnist webgl webgpu wasm cpu cnn mlp conv dense dropout flatten flops tfjs lenet friedman han zhu gupta ' +
+    'relu tanh sigmoid adam sgd mnist webgl webgpu wasm cpu cnn mlp conv dense dropout tfjs lenet friedman han zhu gupta ' +
     'taylor lasso std csv json bin model weights english lottery keras xor'
   ).split(' '),
 );
@@ -57,6 +57,19 @@ describe('the catalogues', () => {
     expect(fill('{a} of {b}', { a: 1, b: 'x' })).toBe('1 of x');
     expect(fill('{a} of {b}', { a: 1 })).toBe('1 of {b}');
     expect(translate('zh', 'controls.cv.state', { k: 5, n: 9 })).toBe('5 折，9 个 λ');
+  });
+
+  it('Chinese words: one word for compaction, 恰好为零 for exact zeros, 卷积核大小 for a kernel size and 滤波器 for a filter', () => {
+    const texts = Object.entries(zh) as [string, string][];
+    // 紧凑化 for compaction (压缩 is the whole field of model compression).
+    expect(texts.filter(([, v]) => v.includes('压缩')).map(([k]) => k)).toEqual([]);
+    for (const key of ['controls.compact', 'controls.compacting', 'controls.compacted', 'views.compact.title', 'header.paramsTitleCompacted', 'runtime.error.noNetworkCompact'] as const) expect(zh[key], key).toContain('紧凑化');
+    expect(texts.filter(([, v]) => v.includes('精确的零')).map(([k]) => k)).toEqual([]);
+    expect(zh['controls.prox']).toContain('恰好为零');
+    // 卷积核 only as 卷积核大小 (the kernel size); a filter is 滤波器.
+    expect(texts.filter(([, v]) => v.replace(/卷积核大小/g, '').includes('卷积核')).map(([k]) => k)).toEqual([]);
+    expect(zh['views.conv.title']).toContain('滤波器');
+    expect(zh['controls.conv.syntax']).toBe('滤波器数:卷积核大小[:步长]');
   });
 
   it('every runtime pattern has its key in both catalogues', () => {
@@ -106,9 +119,16 @@ describe('the controls, the header and the notices in Chinese', () => {
     expect(englishRuns(text)).toEqual([]);
   });
 
+  it('#lang=zh&dataset=mnist&arch=cnn: none of the English words the review found (flip & spin, digit-safe, Flatten, FLOPs)', () => {
+    const text = renderText('lang=zh&dataset=mnist&arch=cnn', parts);
+    expect(text).toMatch(/展平/);
+    // (`flip,rotate:15` in the text field's example is the URL syntax, and MFLOP a unit.)
+    for (const word of ['flip &', 'spin', 'digit-safe', 'Flatten', 'FLOPs', 'Seed', 'article']) expect(text, word).not.toContain(word);
+  });
+
   it('the same page in English still reads as before', () => {
     const text = renderText('dataset=mnist&arch=cnn&noise=-4', parts);
-    for (const s of ['Some settings in the link were not used.', 'below the minimum 0; clamped to 0', 'Training share', 'Trains on WebGL, WebGPU or CPU', 'Seed-article CNN', 'Test accuracy'])
+    for (const s of ['Some settings in the link were not used.', 'below the minimum 0; clamped to 0', 'Training share', 'Trains on WebGL, WebGPU or CPU', 'Classic small CNN: Conv 32 → Conv 64 → Dense 128', 'FLOPs / sample', 'FLOPs / digit', 'Test accuracy'])
       expect(text).toContain(s);
     expect(englishRuns(renderText('lang=en', parts)).length).toBeGreaterThan(10);
   });

@@ -15,7 +15,7 @@ const conv = (text: string): ConvLayerSpec[] => {
 };
 
 describe('network shape text', () => {
-  it('spells out the seed-article conv stack as H×W×C maps', () => {
+  it('spells out the classic small CNN\'s conv stack as H×W×C maps', () => {
     expect(convStackText(conv('32:3,64:3'), 2)).toBe('28×28×1 → 26×26×32 → pool 13×13×32 → 11×11×64 → pool 5×5×64 → flatten 1600');
     expect(convStackText(conv('8:5:2'), 1)).toBe('28×28×1 → 12×12×8 → flatten 1152');
   });

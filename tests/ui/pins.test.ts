@@ -8,6 +8,7 @@ import { CSV_HEADER, curvesCsv } from '../../src/ui/pins/csv';
 import { pngName } from '../../src/ui/pins/export';
 import { PIN_KEY_NAMES, formatPinValue, pinDifferences, pinLabel } from '../../src/ui/pins/pinLabel';
 import { PIN_LINE_POINTS, buildPinLines, pickEvenly, pinLines, pinsStepMax, thinTrainLoss } from '../../src/ui/pins/pinLines';
+import { pinnedChartLines } from '../../src/ui/charts/pinnedLines';
 
 const cfg = (patch: Partial<ExperimentConfig> = {}): ExperimentConfig => ({ ...defaultConfig(), ...patch });
 
@@ -125,6 +126,23 @@ describe('pinned chart lines', () => {
     expect(b[1]).toBe(a[1]);
     expect(pinsStepMax(a)).toBe(60);
     expect(pinsStepMax([])).toBe(0);
+  });
+
+  it('with the live run, only the pins on its dataset are drawn, and only they stretch the step axis', () => {
+    // A pin from lesson 1 (xor, 1,000 steps) beside two MNIST pins of 60 and 20 steps.
+    let pins = addPin([], cfg({ dataset: 'xor' }), long(500), 1);
+    pins = addPin(pins, cfg({ dataset: 'mnist' }), long(30), 2);
+    pins = addPin(pins, cfg({ dataset: 'mnist', seed: 2 }), long(10), 3);
+    const mnist = pinLines(pins, { dataset: 'mnist' });
+    expect(mnist.map((p) => p.id)).toEqual([2, 3]);
+    expect(pinsStepMax(mnist)).toBe(60);
+    expect(pinnedChartLines('loss', mnist).map((l) => l.id)).toEqual(['pin-train-2', 'pin-test-2', 'pin-train-3', 'pin-test-3']);
+    const xor = pinLines(pins, { dataset: 'xor' });
+    expect(pinsStepMax(xor)).toBe(1000);
+    expect(pinnedChartLines('accuracy', xor).map((l) => l.id)).toEqual(['pin-acc-1']);
+    expect(pinnedChartLines('loss', pinLines(pins, { dataset: 'circle' }))).toEqual([]);
+    // The lines are the same cached objects whatever the filter.
+    expect(pinLines(pins, { dataset: 'mnist' })[0]).toBe(pinLines(pins)[1]);
   });
 });
 

@@ -3,8 +3,8 @@
  * shared by the engine, the worker, the URL codec and the controls).
  *
  * Text: comma-separated layers, input side first, each `filters:kernel` or
- * `filters:kernel:stride` (stride 1 is not written): `32:3,64:3` is the seed
- * article's Conv 32 → pool → Conv 64 → pool. Padding is 'valid' (Keras's
+ * `filters:kernel:stride` (stride 1 is not written): `32:3,64:3` is the classic
+ * small CNN's Conv 32 → pool → Conv 64 → pool. Padding is 'valid' (Keras's
  * default), so a k×k kernel with stride s turns a side n into ⌊(n − k)/s⌋ + 1;
  * a pool window p then turns it into ⌊n/p⌋.
  */
@@ -24,7 +24,7 @@ export const CONV_KERNEL_MAX = 7;
 export const CONV_STRIDE_MAX = 3;
 /** The side of the images a conv stack must fit (MNIST: 28×28). */
 export const IMAGE_SIDE = 28;
-/** The seed article's shape, scaled to 28×28. */
+/** The classic small CNN's stack: the first two conv layers of the CNN in the source article on pattern-recognition optimisation (which adds a third, of 128 filters, and Dense 512). */
 export const DEFAULT_CONV = '32:3,64:3';
 /** The pooling windows offered: 2 (2×2 max-pool, stride 2, after every conv) or 1 (none). */
 export const POOL_SIZES: readonly number[] = [1, 2];

@@ -156,7 +156,7 @@ export function layerShapes(spec: ModelSpec): LayerShape[] {
 /**
  * Trainable parameters: Σ over layers of in·out (kernel) + out (bias).
  * LeNet-300-100 (784-300-100-10) has 266,200 weights + 410 biases = 266,610; the
- * seed article's CNN on MNIST (32:3, 64:3, pool 2, dense 128) 320 + 18,496 + 204,928 + 1,290 = 225,034.
+ * classic small CNN on MNIST (32:3, 64:3, pool 2, dense 128) 320 + 18,496 + 204,928 + 1,290 = 225,034.
  */
 export function parameterCount(spec: ModelSpec): number {
   return layerShapes(spec).reduce((sum, { inDim, outDim }) => sum + inDim * outDim + outDim, 0);

@@ -37,7 +37,9 @@ interface CardProps {
 function useStepSeries() {
   const points = useChartPoints();
   const pinned = useAppStore((s) => s.pinned);
-  const pins = useMemo(() => pinLines(pinned), [pinned]);
+  const dataset = useAppStore((s) => s.config.dataset);
+  // Only pins on the live run's dataset are drawn (state/pins.ts: like with like); the pinned-runs list names the others and says why.
+  const pins = useMemo(() => pinLines(pinned, { dataset }), [pinned, dataset]);
   const xMax = niceStepCeil(Math.max(points.length > 0 ? points[points.length - 1].step : 0, pinsStepMax(pins)));
   return { points, pins, xMax };
 }

@@ -41,7 +41,7 @@ export const CONTROL_GROUPS = {
   penalty: ['l1', 'l2'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 
-/** What the "Seed-article CNN" button sets besides `arch` (locked if any of them is). */
-export const SEED_CNN_ALSO_SETS: readonly ConfigKey[] = ['conv', 'pool', 'layers', 'dropout'];
+/** What the "Classic small CNN" button sets besides `arch` (locked if any of them is): the rest of its preset. */
+export const SEED_CNN_ALSO_SETS: readonly ConfigKey[] = ['conv', 'pool', 'layers', 'act', 'opt', 'lr', 'batch', 'dropout'];
 /** What "Start now" sets besides `sched`. */
 export const SCHEDULE_NOW_ALSO_SETS: readonly ConfigKey[] = ['s_begin', 's_end'];

@@ -21,7 +21,7 @@ const poolOptions = (t: Translate) =>
 
 /**
  * The network, inside "Data & network": the network structure (MLP or, on image data, a CNN with
- * its conv layers and pooling, or the seed article's CNN in one click), the
+ * its conv layers and pooling, or the classic small CNN in one click), the
  * hidden (for a CNN: dense) layers, the activation, and on image data how the
  * MLP and the CNN compare in size (right under the choice). Every control here starts a new run.
  * Test ids: `control-arch`, `control-conv`, `control-pool`, `btn-seed-cnn`,
@@ -30,6 +30,7 @@ const poolOptions = (t: Translate) =>
 export function ModelSection() {
   const c = useAppStore(useShallow((s) => ({ dataset: s.config.dataset, arch: s.config.arch, pool: s.config.pool, act: s.config.act })));
   const setConfig = useAppStore((s) => s.setConfig);
+  const setArch = useAppStore((s) => s.setArch);
   const applySeedArticleCnn = useAppStore((s) => s.applySeedArticleCnn);
   const images = imageDataset(c.dataset);
   const cnn = images && c.arch === 'cnn';
@@ -43,7 +44,7 @@ export function ModelSection() {
         options={labelled(ARCHES, (v) => archLabel(t, v))}
         disabled={!images}
         title={images ? undefined : t('controls.arch.needsImages')}
-        onChange={(v) => setConfig('arch', v)}
+        onChange={(v) => setArch(v)}
         hint={
           !images ? (
             <span data-testid="arch-hint">{t('controls.arch.needsImages')}</span>

@@ -5,7 +5,7 @@
  */
 import { convSides, IMAGE_SIDE, type ConvLayerSpec } from '../../engine/model/convSpec';
 
-/** Width of the flattened last feature map, side² · filters (seed article: 5·5·64 = 1,600); 0 for no conv layer. */
+/** Width of the flattened last feature map, side² · filters (classic small CNN: 5·5·64 = 1,600); 0 for no conv layer. */
 export function flattenWidth(layers: readonly ConvLayerSpec[], pool: number, side = IMAGE_SIDE): number {
   if (layers.length === 0) return 0;
   const last = convSides([...layers], side, pool).at(-1)!;

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { AUG_EXP_MAX_STEPS, AUG_EXP_MIN_STEPS, AUG_EXP_SUGGESTED_TRAIN_SIZE, augExperimentRefusal } from '../../state/augExperiment';
+import { AUG_EXP_MAX_STEPS, AUG_EXP_MIN_STEPS, AUG_EXP_SUGGESTED_TRAIN_SIZE, augExperimentRefusal, ownPins } from '../../state/augExperiment';
 import { useAppStore } from '../../state/useAppStore';
 import { NumberField } from '../controls/NumberField';
 import { formatCount } from '../format';
@@ -13,14 +13,15 @@ import './augExperiment.css';
  * "Effect of augmentation" (mnist), an experiment card: one click
  * trains the current network twice from the same seed for the same number of
  * steps, without augmentation and then with the chosen one, pins both runs
- * (the accuracy chart overlays their test curves) and says the two test
- * accuracies in one line. The state machine lives in `state/augExperiment.ts`.
+ * (the accuracy chart overlays their test curves; a rerun replaces the two
+ * pins) and says the two test accuracies in one line. The state machine lives in `state/augExperiment.ts`.
  */
 export function AugExperimentBox() {
   const s = useAppStore(
     useShallow((st) => ({
       config: st.config,
-      pinCount: st.pinned.length,
+      // The experiment's own pins from an earlier run do not count: a new run replaces them.
+      pinCount: st.pinned.length - ownPins(st.pinned).length,
       jobRunning: st.regularisation.job !== null,
       steps: st.augExperiment.steps,
       exp: st.augExperiment.run,

@@ -12,7 +12,7 @@ import { useT } from '../i18n';
 import { rich } from '../charts/richText';
 
 /**
- * Regularise, then prune (the seed article's FAQ; Han et al. 2015): three
+ * Regularise, then prune (the source article on pruning and regularisation; Han et al. 2015): three
  * networks from the same seed — no penalty, L1, L2 — pruned to the same
  * sparsities, tested right after pruning and after fine-tuning, with one line
  * that says whether Han et al.'s finding shows in this run. Its settings are `children`.

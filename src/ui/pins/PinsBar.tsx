@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { pinRefusal } from '../../state/pins';
+import { pinNotComparable, pinRefusal } from '../../state/pins';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { tickStep } from '../charts/chartFormat';
 import { CSV_FILE_NAME, curvesCsv } from './csv';
 import { downloadText } from '../download';
-import { pinDifferences, pinLabel } from './pinLabel';
+import { formatPinValue, pinDifferences, pinLabel } from './pinLabel';
 import { useLang, useT } from '../i18n';
 import { useRuntimeText } from '../i18n/runtime';
 import './pins.css';
@@ -37,7 +37,9 @@ export function PinActions() {
 
 /**
  * The pinned runs (`data-testid="pinned-runs"`), each with its colour, how
- * its settings differ from the live ones, and restore / remove buttons.
+ * its settings differ from the live ones, and restore / remove buttons. A pin
+ * on another dataset than the live run's is listed but not drawn, and says
+ * why ("pinned on xor: not comparable with mnist"; see `pinComparable`).
  */
 export function PinnedList() {
   const api = useAppStoreApi();
@@ -46,17 +48,29 @@ export function PinnedList() {
   const t = useT();
   const named = useLang() !== 'en';
   const labels = useMemo(
-    () => pinned.map((p) => ({ short: pinLabel(p.config, config, undefined, t, named), all: pinDifferences(p.config, config, t, named) })),
+    () =>
+      pinned.map((p) => {
+        const off = pinNotComparable(p, config);
+        const short = off === null ? pinLabel(p.config, config, undefined, t, named) : t('views.pins.notComparable', { pinned: formatPinValue('dataset', off.pinned, t, named), live: formatPinValue('dataset', off.live, t, named) });
+        return { short, off: off !== null, all: pinDifferences(p.config, config, t, named) };
+      }),
     [pinned, config, t, named],
   );
   return (
     <div className="pins-bar">
       <ul className="pinned-runs" data-testid="pinned-runs" aria-label={t('views.pins.list')}>
         {pinned.map((p, i) => (
-          <li key={p.id} className="pinned-run" data-pin-id={p.id} style={{ color: p.colour }} title={t('views.pins.itemTitle', { step: p.step, diffs: labels[i].all.join(t('views.pins.diffSep')) || t('views.pins.sameSettings') })}>
+          <li
+            key={p.id}
+            className={labels[i].off ? 'pinned-run pinned-run-off' : 'pinned-run'}
+            data-pin-id={p.id}
+            data-overlaid={labels[i].off ? 'false' : 'true'}
+            style={{ color: p.colour }}
+            title={t('views.pins.itemTitle', { step: p.step, diffs: labels[i].all.join(t('views.pins.diffSep')) || t('views.pins.sameSettings') })}
+          >
             <span className="pin-swatch" aria-hidden="true" />
             <span style={{ color: 'var(--ink)' }}>
-              {labels[i].short} <span className="muted">{t('views.pins.steps', { steps: tickStep(p.step) })}</span>
+              <span data-testid="pin-label">{labels[i].short}</span> <span className="muted">{t('views.pins.steps', { steps: tickStep(p.step) })}</span>
             </span>
             <button type="button" data-testid="btn-pin-restore" title={t('views.pins.restoreTitle')} onClick={() => api.getState().restorePin(p.id)}>
               {t('views.pins.restore')}

@@ -1,5 +1,6 @@
+import type { ExperimentConfig } from '../../protocol/config';
 import type { MetricPoint } from '../../protocol/messages';
-import type { PinnedRun } from '../../state/pins';
+import { overlaidPins, type PinnedRun } from '../../state/pins';
 
 /** Points per pinned line at most: a dashed reference line needs no more. */
 export const PIN_LINE_POINTS = 200;
@@ -72,9 +73,14 @@ export function buildPinLines(pin: PinnedRun, max = PIN_LINE_POINTS): PinLines {
 // A pin never changes, so its lines are computed once per pin object.
 const cache = new WeakMap<PinnedRun, PinLines>();
 
-/** The chart lines of each pinned run, computed once per pin: the same objects on every call, so memoised charts skip redraws. */
-export function pinLines(pins: readonly PinnedRun[]): PinLines[] {
-  return pins.map((pin) => {
+/**
+ * The chart lines of each pinned run, computed once per pin: the same objects
+ * on every call, so memoised charts skip redraws. With `live`, only the pins
+ * comparable with the live run ({@link overlaidPins}: the same dataset), so a
+ * pin on another dataset is neither drawn nor stretches the shared axes.
+ */
+export function pinLines(pins: readonly PinnedRun[], live?: Pick<ExperimentConfig, 'dataset'>): PinLines[] {
+  return (live === undefined ? pins : overlaidPins(pins, live)).map((pin) => {
     let lines = cache.get(pin);
     if (lines === undefined) {
       lines = buildPinLines(pin);

@@ -82,9 +82,9 @@ export const controlsEn = {
   'controls.arch.cnn': 'CNN (conv layers, then dense)',
   'controls.arch.needsImages': 'CNNs need image data: pick MNIST.',
   'controls.arch.cnnBackends': 'Trains on WebGL, WebGPU or CPU: tfjs WASM has no kernel for conv gradients (Conv2DBackpropFilter).',
-  'controls.seedCnn': 'Seed-article CNN',
-  'controls.seedCnn.title': 'Conv 32 → pool → Conv 64 → pool → Flatten → Dense 128 → Dropout 0.5 → 10 (a new run)',
-  'controls.seedCnn.stack': 'Conv 32 → pool → Conv 64 → pool → Dense 128 → Dropout 0.5',
+  'controls.seedCnn': 'Classic small CNN: Conv 32 → Conv 64 → Dense 128',
+  'controls.seedCnn.title': 'Conv 32 (3×3) → pool → Conv 64 (3×3) → pool → Flatten → Dense 128 → Dropout 0.5 → 10; ReLU, Adam at 0.001, batch 32 (a new run)',
+  'controls.seedCnn.stack': '225,034 parameters, 5.3 MFLOP per digit: slow without a graphics card',
   'controls.conv': 'Conv layers',
   'controls.conv.syntax': 'filters:kernel[:stride]',
   'controls.conv.invalid': '{reason} (1–{max} layers, e.g. 32:3,64:3)',
@@ -111,7 +111,7 @@ export const controlsEn = {
   'controls.size.training': ' ● training',
   'controls.size.params': 'Parameters',
   'controls.size.flops': 'FLOPs / digit',
-  'controls.size.flopsTitle': 'Forward pass of one digit, 2 FLOPs per multiply-add (conv: per output position)',
+  'controls.size.flopsTitle': 'Floating-point operations of the forward pass of one digit, 2 per multiply-add (conv: per output position)',
 
   // Training.
   'controls.training.heading': 'Training',

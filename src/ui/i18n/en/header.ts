@@ -32,8 +32,8 @@ export const headerEn = {
   'header.nonzero': 'Non-zero',
   'header.nonzeroTitle': '{count} weights not exactly zero (biases excluded)',
   'header.nonzeroTitleNone': 'Weights not exactly zero',
-  'header.flops': 'FLOPs',
-  'header.flopsTitle': 'Dense forward pass per sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not',
+  'header.flops': 'FLOPs / sample',
+  'header.flopsTitle': 'Floating-point operations of the dense forward pass of one sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not',
 
   'header.backend': 'Backend',
   'header.backend.how': 'How the backend was chosen',

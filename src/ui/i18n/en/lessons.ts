@@ -66,7 +66,7 @@ export const lessonsEn = {
   'lessons.structured.short': 'Structured',
   'lessons.structured.goal': 'Zeros still cost FLOPs; removed neurons don’t.',
   'lessons.structured.step1':
-    'Press **Train {steps} steps**, then move **Target sparsity s** to 80 %. **Sparsity** says 80 %, yet **Parameters** and **FLOPs** in the header stay the same: a dense layer multiplies its zeros too.',
+    'Press **Train {steps} steps**, then move **Target sparsity s** to 80 %. **Sparsity** says 80 %, yet **Parameters** and **FLOPs / sample** in the header stay the same: a dense layer multiplies its zeros too.',
   'lessons.structured.step2': 'Move **Target sparsity s** back to 0 and **Keep ratio p** to 50 %: the less important half of the neurons of each hidden layer are switched off.',
   'lessons.structured.step3':
     'Press **Compact**: 784-256-128-10 becomes 784-128-64-10, with less than half the parameters and FLOPs, and the **Compacted model** card shows the measured inference time before and after.',

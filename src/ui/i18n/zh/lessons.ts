@@ -33,7 +33,7 @@ export const lessonsZh: Record<keyof typeof lessonsEn, string> = {
   'lessons.l1-vs-l2.title': 'L1 还是 L2：变成零，还是变小',
   'lessons.l1-vs-l2.short': 'L1 对比 L2',
   'lessons.l1-vs-l2.goal': '同样的 λ：L1 让权重变成 0，L2 只让它变小。',
-  'lessons.l1-vs-l2.step1': '本课开始时**惩罚项**为 L1，λ = 0.05，并已打开**近端 L1（得到精确的零）**。点击**训练 {steps} 步**：页头的**稀疏度**升到约 60 %，测试准确率仍保持 100 %。',
+  'lessons.l1-vs-l2.step1': '本课开始时**惩罚项**为 L1，λ = 0.05，并已打开**近端 L1（权重恰好为零）**。点击**训练 {steps} 步**：页头的**稀疏度**升到约 60 %，测试准确率仍保持 100 %。',
   'lessons.l1-vs-l2.step2':
     '把**惩罚项**设为**L2（权重衰减）**（λ 仍为 0.05），点击**重置**和**训练 {steps} 步**：**稀疏度**保持 0 %，没有一个权重恰好为零；而且在这个强度下，L2 把所有权重压得太小，网络已无法区分两类。',
   'lessons.l1-vs-l2.step3': '在**λ₂ (L2)**中输入 0.001，点击**重置**后再训练：准确率回来了，稀疏度仍是 0 %。L2 让权重变小，L1 让权重变成零：得到一个可以“免费”剪枝的网络。',
@@ -55,9 +55,9 @@ export const lessonsZh: Record<keyof typeof lessonsEn, string> = {
   'lessons.structured.title': '结构化还是非结构化',
   'lessons.structured.short': '结构化',
   'lessons.structured.goal': '零仍要计算；删掉的神经元才不用算。',
-  'lessons.structured.step1': '点击**训练 {steps} 步**，然后把**目标稀疏度 s**拖到 80 %。**稀疏度**显示 80 %，但页头的**参数量**和**FLOPs**都没有变：稠密层连零也要乘。',
+  'lessons.structured.step1': '点击**训练 {steps} 步**，然后把**目标稀疏度 s**拖到 80 %。**稀疏度**显示 80 %，但页头的**参数量**和**浮点运算/样本**都没有变：稠密层连零也要乘。',
   'lessons.structured.step2': '把**目标稀疏度 s**拖回 0，再把**保留比例 p**拖到 50 %：每个隐藏层中不太重要的一半神经元被关闭。',
-  'lessons.structured.step3': '点击**压缩**：784-256-128-10 变成 784-128-64-10，参数量和 FLOPs 都不到原来的一半；**紧凑化后的模型**卡片显示压缩前后实测的推理时间。',
+  'lessons.structured.step3': '点击**紧凑化**：784-256-128-10 变成 784-128-64-10，参数量和浮点运算次数都不到原来的一半；**紧凑化后的模型**卡片显示紧凑化前后实测的推理时间。',
 
   'lessons.lottery.title': '彩票假设：回退还是重新初始化？',
   'lessons.lottery.short': '彩票假设',
@@ -70,15 +70,15 @@ export const lessonsZh: Record<keyof typeof lessonsEn, string> = {
   'lessons.augment.short': '数据增强',
   'lessons.augment.goal': '小幅旋转和平移有助于少量数字；翻转有害。',
   'lessons.augment.step1':
-    '本课只用 300 个训练数字，并选用**digit-safe（对数字安全）**预设。在**数据增强**的**数据增强的效果**中点击**比较**：网络从同一个随机种子训练两次，分别不用和使用数据增强，两次运行都会被固定。',
-  'lessons.augment.step2': '看看结果行和**测试准确率**图中的两条曲线：digit-safe 那次最后高出几个百分点，因为它见到了更多样的数字。',
-  'lessons.augment.step3': '把**预设**设为**flip & spin（翻转加旋转，会破坏标签！）**，再点击**比较**：镜像的 3 不再是数字，转过来的 6 成了 9，所以准确率远低于不做数据增强的那次。',
+    '本课只用 300 个训练数字，并选用**对数字安全**预设。在**数据增强**的**数据增强的效果**中点击**比较**：网络从同一个随机种子训练两次，分别不用和使用数据增强，两次运行都会被固定。',
+  'lessons.augment.step2': '看看结果行和**测试准确率**图中的两条曲线：“对数字安全”那次最后高出几个百分点，因为它见到了更多样的数字。',
+  'lessons.augment.step3': '把**预设**设为**翻转加旋转（会破坏标签！）**，再点击**比较**：镜像的 3 不再是数字，转过来的 6 成了 9，所以准确率远低于不做数据增强的那次。',
 
   'lessons.cnn-vs-mlp.title': 'CNN 对比 MLP',
   'lessons.cnn-vs-mlp.short': 'CNN 对比 MLP',
-  'lessons.cnn-vs-mlp.goal': '参数更少，FLOPs 更多，学得更快。',
+  'lessons.cnn-vs-mlp.goal': '参数更少，浮点运算更多，学得更快。',
   'lessons.cnn-vs-mlp.step1':
-    '看**网络**下方的**MLP 与 CNN 对比**表：全连接层相同时，这个 CNN 有 14,410 个参数，MLP 有 25,450 个，但 CNN 每个数字的 FLOPs 约是 MLP 的 8 倍，因为每个卷积核都要在整幅图像上滑动。',
+    '看**网络**下方的**MLP 与 CNN 对比**表：全连接层相同时，这个 CNN 有 14,410 个参数，MLP 有 25,450 个，但 CNN 每个数字的浮点运算次数约是 MLP 的 8 倍，因为每个滤波器都要在整幅图像上滑动。',
   'lessons.cnn-vs-mlp.step2': '点击**训练 {steps} 步**（在没有显卡的电脑上 CNN 较慢，约需半分钟），然后点击**固定本次运行**。',
   'lessons.cnn-vs-mlp.step3': '把**网络**设为**MLP（全连接层）**，点击**训练 {steps} 步**：训练步数相同，MLP 比 CNN 低几个百分点（这里约 90 % 对 94 %）。',
 };

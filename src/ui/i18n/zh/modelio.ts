@@ -49,7 +49,7 @@ export const modelioZh: Record<keyof typeof modelioEn, string> = {
   'modelio.error.notFinite': '权重 {name} 含有 NaN 或无穷大的值。',
   'modelio.error.noDataset': '本页没有输入为 {inputs} 维、输出为 {outputs} 维的{task}数据集。',
   'modelio.error.cnnInput': '本页的 CNN 读取 28×28×1 的数字图像；这个模型需要 {shape}。',
-  'modelio.error.bounds': '网络超出了本页允许的范围（最多 8 个隐藏层，每层 1–1,024 个神经元；最多 4 个卷积层，每层至多 256 个滤波器，卷积核至多 7，步长至多 3，池化为 2 或不池化）。',
+  'modelio.error.bounds': '网络超出了本页允许的范围（最多 8 个隐藏层，每层 1–1,024 个神经元；最多 4 个卷积层，每层至多 256 个滤波器，卷积核大小至多 7，步长至多 3，池化为 2 或不池化）。',
   'modelio.offline.withState': '{note}{state}',
   'modelio.offline.note': '首次访问后即可离线使用：应用和 MNIST 手写数字会保存在此浏览器中。',
   'modelio.offline.pending': '正在保存以供离线使用…',

@@ -41,7 +41,7 @@ export const runtimeZh: Record<keyof typeof runtimeEn, string> = {
   'runtime.conv.filters': '滤波器数必须在 1–{max} 之间',
   'runtime.conv.kernel': '卷积核大小必须在 1–{max} 之间',
   'runtime.conv.stride': '步长必须在 1–{max} 之间',
-  'runtime.conv.shrinks': '第 {n} 个卷积层把 {size} 的图像缩小到了零；请减少层数、换用更小的卷积核或步长 1',
+  'runtime.conv.shrinks': '第 {n} 个卷积层把 {size} 的图像缩小到了零；请减少层数、减小卷积核大小或使用步长 1',
 
   'runtime.pts.notText': '不是文本',
   'runtime.pts.tooLong': '超过 {max} 个字符',
@@ -63,7 +63,7 @@ export const runtimeZh: Record<keyof typeof runtimeEn, string> = {
   'runtime.error.noNetworkWeights': '没有可以载入权重的网络：本次运行没能构建出网络。',
   'runtime.error.weightsMismatch': '导入的权重与这个网络不匹配：{detail}',
   'runtime.error.noNetworkSweep': '没有可以扫描的网络：本次运行没能构建出网络，或者已经发散。',
-  'runtime.error.noNetworkCompact': '没有可以压缩的网络：本次运行没能构建出网络，或者已经发散。',
+  'runtime.error.noNetworkCompact': '没有可以紧凑化的网络：本次运行没能构建出网络，或者已经发散。',
   'runtime.error.workerFailed': '训练线程出错：{detail}',
   'runtime.error.noFallback': '{backend} 出错后，已没有可以回退的后端',
   'runtime.error.noFallbackReasons': '{backend} 出错后，已没有可以回退的后端（{reasons}）',
