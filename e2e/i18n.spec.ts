@@ -41,7 +41,7 @@ test('lang=zh shows the page in Chinese; the select switches back to English and
 const KEPT_IN_CHINESE = new Set(
   (
     'Prune Playground English MNIST CNN MLP LeNet LeNet-300-100 TensorFlow LayersModel ReLU Tanh Sigmoid Adam SGD WebGPU WebGL WASM CPU tfjs Conv2DBackpropFilter ' +
-    'XOR Friedman Lasso L1 L2 Han Zhu Gupta Taylor std PNG CSV QR Dropout kFLOP MFLOP GFLOP FLOP px diag clip sign max data'
+    'XOR Friedman Lasso L1 L2 Han Zhu Gupta Frankle Carbin Taylor std PNG CSV QR Dropout kFLOP MFLOP GFLOP FLOP px diag clip sign max data'
   ).split(' '),
 );
 

@@ -13,7 +13,7 @@ export const layoutZh: Record<keyof typeof layoutEn, string> = {
   'layout.panel.dataTitle': '选择数据和网络',
   'layout.panel.trainTitle': '网络如何学习：优化器、学习率、批大小、随机种子、后端、固定的运行',
   'layout.panel.pruneTitle': '移除权重或整个神经元，立即或在训练中进行',
-  'layout.panel.regulariseTitle': '惩罚项与 dropout：让权重保持很小或恰好为零',
+  'layout.panel.regulariseTitle': '惩罚项与丢弃率 (Dropout)：让权重保持很小或恰好为零',
   'layout.panel.imagesTitle': 'MNIST：训练用的数字图像及其增强',
   'layout.panel.experimentsTitle': '一次性实验：训练多个网络并加以比较',
   'layout.sidebar': '控制项',
