@@ -140,7 +140,7 @@ describe('sparsityMasks', () => {
     );
   });
 
-  it('LeNet-300-100 (266,200 weights): exact counts, in a few tens of ms', () => {
+  it('LeNet-300-100 (266,200 weights): exact counts (the times are logged, not asserted: a unit test has no timing threshold)', () => {
     const kernels = lenetKernels();
     sparsityMasks(kernels, 0.5, 'layer'); // warm-up (JIT)
     let t0 = performance.now();
@@ -159,8 +159,6 @@ describe('sparsityMasks', () => {
     expect(layer.map(ones)).toEqual([23520, 3000, 100]);
     expect(global.reduce((a, m) => a + ones(m), 0)).toBe(26620);
     expect(thr[0].length).toBe(235200);
-    expect(layerMs).toBeLessThan(250);
-    expect(globalMs).toBeLessThan(250);
   });
 });
 

@@ -124,7 +124,7 @@ describe('paintKernel', () => {
     }
   });
 
-  it('redraws a 784 × 300 layer well within a 16 ms frame', () => {
+  it('paints a whole 784 × 300 layer at one pixel a weight: kept, pruned and removed in their colours (its redraw time is the bench\'s, not a unit test\'s)', () => {
     const next = rng(7);
     const rows = 784;
     const cols = 300;
@@ -134,18 +134,21 @@ describe('paintKernel', () => {
     keepCols[17] = 0;
     const v = view(rows, cols, kernel, { mask, keepCols });
     const out = new Uint32Array(rows * cols);
-    const times: number[] = [];
-    for (let run = 0; run < 15; run++) {
-      const t0 = performance.now();
-      const range = autoRange(v);
-      paintKernel(out, v, range, cellScale(rows, cols));
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)];
-    console.log(`784×300 range + paint: median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms`);
+    const t0 = performance.now();
+    const range = autoRange(v);
+    paintKernel(out, v, range, cellScale(rows, cols));
+    // Logged for the record only: a timing threshold here would fail on a loaded machine (npm run bench measures draws).
+    console.log(`784×300 range + paint: ${(performance.now() - t0).toFixed(2)} ms`);
     expect(cellScale(rows, cols)).toBe(1);
-    expect(median).toBeLessThan(16);
+    const wrong: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const p = out[i * cols + j];
+        const ok = j === 17 ? REMOVED_PIXELS.includes(p) : mask[i * cols + j] === 0 ? p === MASK_PIXEL : unpackRgb(p).join() === weightColour(kernel[i * cols + j], range).join();
+        if (!ok) wrong.push(`(${i}, ${j})`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
 
