@@ -16,7 +16,8 @@ export const CONTROL_SECTIONS: readonly ControlSection[] = [
   { id: 'data', keys: ['dataset', 'noise', 'split', 'pts'] },
   { id: 'augmentation', keys: ['trainSize', 'aug'] },
   { id: 'model', keys: ['arch', 'conv', 'pool', 'layers', 'act'] },
-  { id: 'training', keys: ['opt', 'lr', 'batch', 'seed', 'backend'] },
+  // `speed`'s control sits in the header, but it is a training setting a link can hide or lock.
+  { id: 'training', keys: ['opt', 'lr', 'batch', 'seed', 'backend', 'speed'] },
   { id: 'regularisation', keys: ['l1', 'l2', 'prox', 'dropout', 'cv_k', 'cv_steps', 'cv_min', 'cv_max', 'cv_points', 'rp_steps', 'rp_tune'] },
   {
     id: 'pruning',
