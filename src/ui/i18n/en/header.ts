@@ -42,6 +42,7 @@ export const headerEn = {
   'header.backend.chosen': 'Chosen in the settings: {choice}.',
   'header.backend.rate': 'Steps/s',
   'header.backend.unavailable': 'not available',
+  'header.backend.skipped': 'not measured: the time for measuring was spent',
 
   'header.url.aria': 'Link settings not used',
   'header.url.title': 'Some settings in the link were not used.',

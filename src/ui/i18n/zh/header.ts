@@ -39,6 +39,7 @@ export const headerZh: Record<keyof typeof headerEn, string> = {
   'header.backend.chosen': '在设置中选定：{choice}。',
   'header.backend.rate': '步/秒',
   'header.backend.unavailable': '不可用',
+  'header.backend.skipped': '未测量：测量时间已用完',
 
   'header.url.aria': '链接中未采用的设置',
   'header.url.title': '链接中的部分设置没有被采用。',
