@@ -9,6 +9,7 @@ import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, for
 import { PageTools } from '../classroom/PageTools';
 import { useT } from '../i18n';
 import { BackendBadge } from './BackendBadge';
+import { figureNotes } from './figureNotes';
 import { Metric } from './Metric';
 
 /** The product name and the live figures of the run, in one line. */
@@ -41,6 +42,19 @@ export function Header() {
   const classification = info.task === 'classification';
   const t = useT();
   const lossName = classification ? t('header.loss.crossEntropy') : t('header.loss.mse');
+  // Issue 16: each figure says which rows it is over and the step it belongs to (run.testStep, testRows, trainLossKind, …).
+  const noted = useAppStore(
+    useShallow((s) => ({
+      testStep: s.run.testStep,
+      testRows: s.run.testRows,
+      testTotal: s.run.testTotal,
+      trainLossStep: s.run.trainLossStep,
+      trainLossKind: s.run.trainLossKind,
+      trainLossRows: s.run.trainLossRows,
+      trainLossTotal: s.run.trainLossTotal,
+    })),
+  );
+  const notes = figureNotes(t, noted, dataset);
   // The penalty is 0 while it is off, even before the first step; the objective is data loss + penalty (what Keras reports).
   const penalty = run.penalty ?? (regularised ? null : 0);
   const objective = run.trainLoss === null ? null : run.trainLoss + (run.penalty ?? 0);
@@ -61,10 +75,11 @@ export function Header() {
           value={formatLoss(objective)}
           raw={rawValue(objective)}
           title={regularised ? t('header.trainLossTitle') : t('header.trainLossTitleBare')}
+          note={notes.train}
         />
         <Metric name="data-loss" label={t('header.dataLoss')} value={formatLoss(run.trainLoss)} raw={rawValue(run.trainLoss)} title={t('header.dataLossTitle', { loss: lossName })} />
         <Metric name="penalty" label={t('header.penalty')} value={penalty === 0 ? '0' : formatLoss(penalty)} raw={rawValue(penalty)} title={t('header.penaltyTitle')} />
-        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} />
+        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} note={notes.test} />
         <Metric
           name="test-accuracy"
           label={t('header.testAccuracy')}
