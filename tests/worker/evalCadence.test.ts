@@ -19,19 +19,19 @@ describe('EvalCadence: quick rows', () => {
     c.record(figures(1, 200), 8, 0, 8);
     expect(2000 * c.rowMs).toBeLessThanOrEqual(CHEAP_FULL_MS);
     expect(c.quickRows()).toBe(2000);
-    // The seed CNN on software WebGL: ~4.4 ms a digit → ⌊400 / 4.4⌋ = 90 → the floor of 100 rows.
+    // The seed CNN on software WebGL: ~4.4 ms a digit → ⌊300 / 4.4⌋ = 68 → the floor of 100 rows.
     const cnn = new EvalCadence(2000, 8000);
     cnn.record(figures(1, 200), 880, 0, 880);
     expect(cnn.quickRows()).toBe(QUICK_MIN_ROWS);
-    // A small CNN: 0.5 ms a digit → 800 → capped at 500.
+    // A small CNN: 0.5 ms a digit → 600 → capped at 500.
     const small = new EvalCadence(2000, 8000);
     small.record(figures(1, 200), 100, 0, 100);
     expect(small.quickRows()).toBe(QUICK_MAX_ROWS);
-    // 1.2 ms a digit → ⌊400 / 1.2 / 100⌋ · 100 = 300.
+    // 1.2 ms a digit → ⌊300 / 1.2 / 100⌋ · 100 = 200.
     const mid = new EvalCadence(2000, 8000);
     mid.record(figures(1, 200), 240, 0, 240);
-    expect(mid.quickRows()).toBe(300);
-    expect(Math.floor(QUICK_TARGET_MS / 1.2 / 100) * 100).toBe(300);
+    expect(mid.quickRows()).toBe(200);
+    expect(Math.floor(QUICK_TARGET_MS / 1.2 / 100) * 100).toBe(200);
   });
 
   it('train rows for the evaluated train loss: as the budget allows, at most TRAIN_ROWS_MAX and all of them', () => {
@@ -70,8 +70,8 @@ describe('EvalCadence: freshness', () => {
     const c = new EvalCadence(2000, 8000);
     // 100 rows took 900 ms (9 ms a row, already QUICK_MIN_ROWS): landed at 900 for the step reached at 0.
     c.record(figures(1, 100), 900, 0, 900);
-    const gap = (900 * (1 - FRESH_SHARE_MAX)) / FRESH_SHARE_MAX; // 1800 ms of training between evaluations
-    expect(gap).toBeCloseTo(1800, 9);
+    const gap = (900 * (1 - FRESH_SHARE_MAX)) / FRESH_SHARE_MAX; // 2700 ms of training between evaluations
+    expect(gap).toBeCloseTo(2700, 9);
     expect(c.freshDue(2, 900 + gap - 1, 1000)).toBe(false);
     expect(c.freshDue(2, 900 + gap + 1, 1000)).toBe(true);
   });
