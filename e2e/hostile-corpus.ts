@@ -51,6 +51,8 @@ export const HOSTILE_CORPUS: HostileCase[] = [
   { label: 'javascript: URL in act and opt', hash: `act=${js}&opt=${js}`, keys: ['act', 'opt'], shows: { act: 'tanh', opt: 'adam' } },
   { label: 'b#pwned in lr and batch', hash: `lr=${bold}&batch=${bold}`, keys: ['lr', 'batch'], shows: { batch: '10' } },
   { label: 'iframe in seed and backend', hash: `seed=${iframe}&backend=${iframe}`, keys: ['seed', 'backend'], shows: { seed: '1', backend: 'auto' } },
+  { label: 'iframe in speed', hash: `speed=${iframe}&backend=cpu`, keys: ['speed'], trains: true },
+  { label: 'speed out of range and not whole', hash: 'speed=5000&seed=2.5&backend=cpu', keys: ['speed', 'seed'], shows: { seed: '1' }, trains: true },
   { label: 'injection in the image keys', hash: `trainSize=${img}&aug=${img}&arch=${svg}&conv=${script}&pool=${bold}`, keys: ['trainSize', 'aug', 'arch', 'conv', 'pool'] },
   {
     label: 'injection in the pruning keys',

@@ -47,15 +47,27 @@ async function trainLesson(app: PlaygroundPage, id: LessonId, during?: () => Pro
   await expect(app.page.getByTestId('run-phase')).toHaveAttribute('data-value', 'paused', { timeout: 30_000 });
   await expect(button).toHaveAttribute('data-state', 'idle');
   expect(await app.step()).toBe(target);
+  await wholeTestSet(app);
   return target;
+}
+
+/**
+ * Waits until the header's test figures are the whole test set's at the current step: once training
+ * stops the worker shows quick figures (a seeded subset of the test rows, for a slow model) at once and
+ * the whole set's when they land.
+ */
+async function wholeTestSet(app: PlaygroundPage): Promise<void> {
+  const step = (await app.step()).toLocaleString('en-US');
+  await expect(app.page.getByTestId('metric-test-loss-note')).toHaveText(new RegExp(`^all [\\d,]+ test \\w+ · step ${step}$`), { timeout: 60_000 });
 }
 
 /** Moves the target-sparsity slider to `s` and waits until the header shows the pruned network. */
 async function setSparsity(app: PlaygroundPage, s: number): Promise<{ sparsity: number; accuracy: number }> {
   await app.setRange('sparsity', s);
   await app.waitFor('sparsity', (v) => Math.abs(v - s) < 0.005, 15_000, `to be ${s}`);
-  // The re-evaluated test figures come with the new mask; let a second message land.
+  // The re-evaluated test figures come with the new mask (quick ones first for a slow model); let the whole set's land.
   await app.page.waitForTimeout(300);
+  await wholeTestSet(app);
   return { sparsity: await app.num('sparsity'), accuracy: await app.num('test-accuracy') };
 }
 

@@ -143,28 +143,39 @@ async function restore(previous: BackendName | null): Promise<void> {
 
 /**
  * For `auto`: try each candidate in turn (activate, then `measure()` real training steps/s of the
- * current model), return the fastest and every probe (with error text for those that failed).
- * Leaves the fastest active. Throws, listing every reason, if no candidate works.
+ * current model), return the fastest and every probe (with error text for those that failed, and
+ * the time each took). Leaves the fastest active. Throws, listing every reason, if no candidate works.
+ * With `budget`: once a candidate has been measured and `budget.ms` have passed since the probe
+ * began (by `budget.now`), the remaining candidates are not tried (`skipped: 'budget'`): a CNN's
+ * first step on a software GPU or the CPU takes seconds, and trying every backend took a minute.
  */
 export async function probeBackends(
   candidates: readonly BackendName[],
   measure: (b: BackendName) => Promise<number>,
   setup?: BackendSetup,
+  budget?: { ms: number; now: () => number },
 ): Promise<{ chosen: BackendName; probes: BackendProbe[] }> {
   const probes: BackendProbe[] = [];
   let chosen: BackendName | null = null;
   let best = -Infinity;
+  const clock = budget?.now ?? (() => performance.now());
+  const start = clock();
   for (const backend of candidates) {
+    if (budget !== undefined && chosen !== null && clock() - start >= budget.ms) {
+      probes.push({ backend, skipped: 'budget' });
+      continue;
+    }
+    const t0 = clock();
     try {
       await activateBackend(backend, setup);
       const stepsPerSecond = await measure(backend);
-      probes.push({ backend, stepsPerSecond });
+      probes.push({ backend, stepsPerSecond, ms: clock() - t0 });
       if (stepsPerSecond > best) {
         best = stepsPerSecond;
         chosen = backend;
       }
     } catch (e) {
-      probes.push({ backend, error: message(e) });
+      probes.push({ backend, error: message(e), ms: clock() - t0 });
     }
   }
   if (chosen == null) {

@@ -136,4 +136,8 @@ export interface BackendProbe {
   stepsPerSecond?: number;
   /** Why it could not be used (initialisation failed, no adapter, …), in words a user can act on. */
   error?: string;
+  /** Not measured: the probe's time budget was spent on the candidates before it (see probeBackends). */
+  skipped?: 'budget';
+  /** Wall time spent initialising and measuring it, ms. */
+  ms?: number;
 }

@@ -19,6 +19,12 @@ export interface ExperimentConfig {
   batch: number;
   seed: number;
   backend: BackendChoice;
+  /**
+   * The most training steps per second, an integer 0–1000; 0 = full speed.
+   * Hot: the worker paces its bursts with timers, and at slow speeds (see
+   * worker/speed.ts STEP_BY_STEP_MAX) shows every step.
+   */
+  speed: number;
 
   // ── Unstructured (weight) pruning, applied to the current network at once (no training step needed) ──
   /** Which rule picks the weight mask: θ, target sparsity, or Han's q·std per layer. */

@@ -1,4 +1,5 @@
-import type { LotteryMode, ModelCost } from '../engine/prune/types';
+import type { LotteryMode, ModelCost, PruneScope } from '../engine/prune/types';
+import type { NotLearning } from '../engine/train/notLearning';
 import type { BackendName, BackendProbe, LayerWeights } from '../engine/types';
 import type { ExperimentConfig } from './config';
 
@@ -27,9 +28,10 @@ export type ToWorker =
    */
   | { type: 'reset'; runId: number }
   /**
-   * Evaluate the current network, without retraining, at a range of global
-   * magnitude sparsities (of its dense weights; neuron masks kept), then
-   * restore it. Answered by a `sweep` message.
+   * Evaluate the current network, without retraining, at a range of
+   * magnitude sparsities of its dense weights, ranked per layer or globally as
+   * the config's `scope` says (as the sparsity slider prunes; neuron masks
+   * kept), then restore it. Answered by a `sweep` message.
    */
   | { type: 'sweep'; runId: number }
   /**
@@ -88,7 +90,46 @@ export interface MetricPoint {
    * loss); the optimised objective is trainLoss + penalty.
    */
   penalty?: number;
+  /**
+   * The masks changed at this step (θ, s, q·std, keep-ratio, compaction, an
+   * imported model): the test figures of the network just BEFORE the change,
+   * at `step` (the masks' step; kept when chart points merge). The point's own
+   * testLoss / testAccuracy are the figures after it. Repeated changes at one
+   * step keep the first "before". Gradual (schedule) pruning steps carry none.
+   */
+  beforePrune?: { step: number; testLoss: number; testAccuracy?: number };
 }
+
+/**
+ * One test evaluation: over `rows` of the `total` test rows (a fixed, seeded
+ * subset while training, so the figures stay fresh; all of them when training
+ * stops and once a mask change has settled) at `step`.
+ */
+export interface TestEval {
+  step: number;
+  testLoss: number;
+  /** NaN for regression. */
+  testAccuracy: number;
+  rows: number;
+  total: number;
+}
+
+/**
+ * The train (data) loss of the network as it is at `step`, evaluated (no
+ * dropout) on `rows` of its `total` training rows: sent after the masks
+ * changed, when the latest batch losses still describe the network before.
+ * `penalty` is λ₁Σ|w| + λ₂Σw² of its weights (0 when off).
+ */
+export interface TrainEval {
+  step: number;
+  loss: number;
+  penalty: number;
+  rows: number;
+  total: number;
+}
+
+/** The "not learning" notice (engine/train/notLearning.ts): the run's loss still sits at the constant-guess level after a fair budget. */
+export type NotLearningNotice = NotLearning;
 
 /** Cells per side of the decision-boundary grid. */
 export const BOUNDARY_GRID = 50;
@@ -248,9 +289,14 @@ export type FromWorker =
       model: ModelStats;
       /**
        * The latest test evaluation, when one happened since the last message,
-       * including one made at an unchanged step (a mask change while paused).
+       * including one made at an unchanged step (a mask change while paused),
+       * with the rows it is over.
        */
-      latestEval?: { step: number; testLoss: number; testAccuracy: number };
+      latestEval?: TestEval;
+      /** The pruned network's evaluated train loss, when the masks changed since the last message (see {@link TrainEval}). */
+      trainEval?: TrainEval;
+      /** The "not learning" notice in force; null or absent: none (it clears once the loss falls). */
+      notLearning?: NotLearningNotice | null;
     }
   /**
    * Weights after `step`, as transferred arrays. `layers` are the DENSE weights
@@ -267,8 +313,8 @@ export type FromWorker =
       masks: (Uint8Array | null)[];
       neurons: (Uint8Array | null)[];
     }
-  /** The answer to a `sweep` command: accuracy vs sparsity of the network at `step`. */
-  | { type: 'sweep'; runId: number; step: number; points: SweepPoint[] }
+  /** The answer to a `sweep` command: accuracy vs sparsity of the network at `step`, pruned per layer or globally (`scope`, as the slider). */
+  | { type: 'sweep'; runId: number; step: number; scope: PruneScope; points: SweepPoint[] }
   /** The answer to `compact`: the model before (masked) and after (compacted). */
   | { type: 'compacted'; runId: number; step: number; before: MeasuredCost; after: MeasuredCost }
   /** The lottery-ticket table so far; `done` after the last round (training then pauses). */

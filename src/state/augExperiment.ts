@@ -114,7 +114,7 @@ export function ownPins(pinned: readonly { id: number; experiment?: PinExperimen
 }
 
 /** What the state machine reads from the store about the live run. */
-export type ObservedRun = Pick<RunState, 'runId' | 'phase' | 'step' | 'playing' | 'testAccuracy' | 'message'>;
+export type ObservedRun = Pick<RunState, 'runId' | 'phase' | 'step' | 'playing' | 'testAccuracy' | 'message'> & Partial<Pick<RunState, 'testStep' | 'testRows' | 'testTotal'>>;
 
 /**
  * Step commands per arm. The worker evaluates the test set at the end of each,
@@ -153,6 +153,9 @@ export function observeArm(exp: AugExperimentRunning, run: ObservedRun, config: 
   if (run.phase === 'diverged' || run.phase === 'error') return { kind: 'abort', reason: `Stopped: the run ${run.phase === 'diverged' ? 'diverged' : 'failed'}${run.message ? ` (${run.message})` : ''}.` };
   const trained = exp.trained || run.phase === 'training';
   if (run.phase === 'paused' && run.step >= exp.budget) {
+    // Paused, the worker shows quick figures (a subset of the test rows) first; the arm's accuracy is the whole set's.
+    const partial = run.testRows != null && run.testTotal != null && (run.testRows < run.testTotal || run.testStep !== run.step);
+    if (partial) return { kind: 'progress', step: run.step, trained };
     if (run.testAccuracy === null) return { kind: 'abort', reason: 'Stopped: the run reported no test accuracy.' };
     return { kind: 'finished', accuracy: run.testAccuracy };
   }

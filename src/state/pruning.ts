@@ -1,3 +1,4 @@
+import type { PruneScope } from '../engine/prune/types';
 import type { LotteryRow, MeasuredCost, ModelStats, SweepPoint } from '../protocol/messages';
 
 /**
@@ -8,8 +9,12 @@ import type { LotteryRow, MeasuredCost, ModelStats, SweepPoint } from '../protoc
 export interface PruningState {
   /** The current model's cost and sparsity (latest metrics message); null before the first one of the run. */
   model: ModelStats | null;
-  /** The latest accuracy-vs-sparsity sweep of this run; kept while the network fine-tunes, cleared by a new run. */
-  sweep: { step: number; points: SweepPoint[] } | null;
+  /**
+   * The latest accuracy-vs-sparsity sweep of this run, pruned per layer or
+   * globally as the slider's `scope` was when it ran; kept while the network
+   * fine-tunes, cleared by a new run.
+   */
+  sweep: { step: number; scope: PruneScope; points: SweepPoint[] } | null;
   /** A sweep was asked for and has not come back yet. */
   sweeping: boolean;
   /** The latest compaction's before/after figures; cleared by a new run. */

@@ -1,5 +1,5 @@
 import type { BackendName, BackendProbe } from '../engine/types';
-import type { FromWorker, RunPhase } from '../protocol/messages';
+import type { FromWorker, NotLearningNotice, RunPhase } from '../protocol/messages';
 import type { PruningState } from './pruning';
 import { reduceRegularisation, type RegularisationState } from './regularisation';
 import { appendPoints, type Series } from './series';
@@ -22,8 +22,21 @@ export interface RunState {
   probes: BackendProbe[];
   /** Set when a backend failed and the worker fell back to another: what happened, in words. */
   backendNotice: string | null;
-  /** Mean data loss (no penalty) over the latest few steps; null before the first step. */
+  /**
+   * The train (data) loss, no penalty; null before the first step. `batch`:
+   * the mean of the latest few mini-batch losses; `evaluated`: after a mask
+   * change, the pruned network's loss on `trainLossRows` of its
+   * `trainLossTotal` training rows (the batch losses described the network
+   * before the change). See `trainLossKind` and `trainLossStep`.
+   */
   trainLoss: number | null;
+  /** The step `trainLoss` belongs to: the latest mini-batch's, or the one the pruned network was evaluated at; null with no figure. */
+  trainLossStep: number | null;
+  /** How `trainLoss` was measured (see it); null with no figure. */
+  trainLossKind: 'batch' | 'evaluated' | null;
+  /** `evaluated` only: the training rows the loss is over, and all of them (e.g. 500 of 8,000); null for `batch`. */
+  trainLossRows: number | null;
+  trainLossTotal: number | null;
   /**
    * Mean regularisation penalty λ₁Σ|w| + λ₂Σw² over the same steps (0 where a
    * step had none); null before the first step. trainLoss + penalty is the
@@ -33,6 +46,17 @@ export interface RunState {
   testLoss: number | null;
   /** Fraction in [0, 1]; null for regression or before the first evaluation. */
   testAccuracy: number | null;
+  /** The step the test figures belong to (the network evaluated); null before the first evaluation. */
+  testStep: number | null;
+  /**
+   * The test rows the figures are over, of `testTotal` (while training a fixed
+   * seeded subset, e.g. 500 of 2,000 MNIST digits; all of them once training
+   * stopped and the whole set was evaluated); null when not known.
+   */
+  testRows: number | null;
+  testTotal: number | null;
+  /** The "not learning" notice (the loss still at the constant-guess level after a fair budget, and why); null when none. */
+  notLearning: NotLearningNotice | null;
   /** Dataset download progress in bytes while loading; null otherwise. */
   loadProgress: { loaded: number; total: number } | null;
 }
@@ -59,9 +83,17 @@ export function freshRun(runId: number, playing: boolean, previous?: RunState): 
     probes: previous?.probes ?? [],
     backendNotice: null,
     trainLoss: null,
+    trainLossStep: null,
+    trainLossKind: null,
+    trainLossRows: null,
+    trainLossTotal: null,
     penalty: null,
     testLoss: null,
     testAccuracy: null,
+    testStep: null,
+    testRows: null,
+    testTotal: null,
+    notLearning: null,
     loadProgress: null,
   };
 }
@@ -120,21 +152,38 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
       return msg.fallbackFrom === undefined ? next : { ...next, pruning: { ...state.pruning, sweeping: false, compacting: false } };
     }
     case 'metrics': {
-      const next: RunState = { ...run, step: msg.step, epoch: msg.epoch, stepsPerSecond: msg.stepsPerSecond };
+      const next: RunState = { ...run, step: msg.step, epoch: msg.epoch, stepsPerSecond: msg.stepsPerSecond, notLearning: msg.notLearning ?? null };
       const finite = msg.points.filter((p) => Number.isFinite(p.trainLoss));
-      const recent = finite.slice(-HEADER_LOSS_WINDOW);
+      // After an evaluated train loss, a point re-sent at its step (new test figures) still holds the batch loss of the network
+      // before the change: only newer steps replace the evaluated figure.
+      const evaluatedAt = run.trainLossKind === 'evaluated' ? run.trainLossStep : null;
+      const recent = (evaluatedAt === null ? finite : finite.filter((p) => p.step > evaluatedAt)).slice(-HEADER_LOSS_WINDOW);
       if (recent.length > 0) {
         next.trainLoss = recent.reduce((sum, p) => sum + p.trainLoss, 0) / recent.length;
         next.penalty = recent.reduce((sum, p) => sum + (p.penalty ?? 0), 0) / recent.length;
+        next.trainLossStep = recent[recent.length - 1].step;
+        next.trainLossKind = 'batch';
+        next.trainLossRows = null;
+        next.trainLossTotal = null;
       }
       for (const p of msg.points) {
+        if (p.testLoss === undefined && p.testAccuracy === undefined) continue;
         if (p.testLoss !== undefined) next.testLoss = p.testLoss;
         if (p.testAccuracy !== undefined) next.testAccuracy = p.testAccuracy;
+        // Rows unknown from a point alone; the message's latestEval (sent with every evaluation) names them.
+        if (p.step !== next.testStep) Object.assign(next, { testStep: p.step, testRows: null, testTotal: null });
       }
       // The latest evaluation may come without a new point (θ moved while paused): it wins.
       if (msg.latestEval !== undefined) {
         next.testLoss = msg.latestEval.testLoss;
         next.testAccuracy = accuracyOrNull(msg.latestEval.testAccuracy);
+        next.testStep = msg.latestEval.step;
+        next.testRows = msg.latestEval.rows;
+        next.testTotal = msg.latestEval.total;
+      }
+      if (msg.trainEval !== undefined) {
+        const e = msg.trainEval;
+        Object.assign(next, { trainLoss: e.loss, penalty: e.penalty, trainLossStep: e.step, trainLossKind: 'evaluated', trainLossRows: e.rows, trainLossTotal: e.total });
       }
       return {
         ...state,
@@ -144,7 +193,7 @@ export function applyWorkerMessage(state: RunAndSeries, msg: FromWorker): RunAnd
       };
     }
     case 'sweep':
-      return { ...state, pruning: { ...state.pruning, sweep: { step: msg.step, points: msg.points }, sweeping: false } };
+      return { ...state, pruning: { ...state.pruning, sweep: { step: msg.step, scope: msg.scope, points: msg.points }, sweeping: false } };
     case 'compacted':
       return { ...state, pruning: { ...state.pruning, compaction: { step: msg.step, before: msg.before, after: msg.after }, compacting: false } };
     case 'lottery': {

@@ -42,12 +42,19 @@ function merge(a: MetricPoint, b: MetricPoint, wa: number, wb: number): MetricPo
   const layerSparsity = b.layerSparsity ?? a.layerSparsity;
   if (sparsity !== undefined) out.sparsity = sparsity;
   if (layerSparsity !== undefined) out.layerSparsity = layerSparsity;
+  // A mask change inside the bucket stays a jump: its first "before", and the bucket's latest figures as "after".
+  const beforePrune = a.beforePrune ?? b.beforePrune;
+  if (beforePrune !== undefined) out.beforePrune = beforePrune;
   return out;
 }
 
-/** `last` with the figures `p` carries (a point re-sent at the same step after a mask change); train loss and penalty kept. */
+/**
+ * `last` with the figures `p` carries (a point re-sent at the same step after a mask change); train loss and penalty kept,
+ * and the first "before" of a mask change (repeated changes at one step keep the original "before", update the "after").
+ */
 function refresh(last: MetricPoint, p: MetricPoint): MetricPoint {
   const out = { ...last };
+  if (p.beforePrune !== undefined && last.beforePrune === undefined) out.beforePrune = p.beforePrune;
   if (p.testLoss !== undefined) out.testLoss = p.testLoss;
   if (p.testAccuracy !== undefined) out.testAccuracy = p.testAccuracy;
   if (p.sparsity !== undefined) out.sparsity = p.sparsity;

@@ -253,6 +253,7 @@ export const SCHEMA: Schema = {
   batch: numberRow('int', 1, 1024, 10),
   seed: numberRow('int', 0, MAX_SEED, 1),
   backend: enumRow(BACKEND_CHOICES, 'auto'),
+  speed: numberRow('int', 0, 1000, 0),
   pmode: enumRow(PRUNE_MODES, 'threshold'),
   threshold: numberRow('float', 0, 10, 0),
   sparsity: numberRow('float', 0, 0.999, 0, 0.001),
@@ -324,6 +325,8 @@ const WRITTEN_WHEN: Partial<Record<keyof ExperimentConfig, (c: ExperimentConfig)
   cv_points: (c) => c.cv_points !== SCHEMA.cv_points.default,
   rp_steps: (c) => c.rp_steps !== SCHEMA.rp_steps.default,
   rp_tune: (c) => c.rp_tune !== SCHEMA.rp_tune.default,
+  // Full speed (0) is the default and stays out of links.
+  speed: (c) => c.speed !== 0,
   // Own points: only for dataset=custom, and only a small set (a larger one stays in local storage, state/ownData.ts).
   pts: (c) => c.dataset === 'custom' && c.pts !== '' && countPoints(c.pts) <= OWN_URL_MAX_POINTS,
 };
@@ -614,7 +617,7 @@ function limitNetwork(config: ExperimentConfig, defaults: ExperimentConfig, from
  * leaving out the image keys (`trainSize`, `aug`) unless the dataset is mnist,
  * the schedule's keys while `sched=off`, the lottery's while `lottery=off`,
  * the λ sweep's and regularise-then-prune's settings while they hold their defaults,
- * and `pts` unless the dataset is custom with at most OWN_URL_MAX_POINTS points;
+ * `speed` at full speed (0), and `pts` unless the dataset is custom with at most OWN_URL_MAX_POINTS points;
  * then the page keys of `page` that differ from their defaults.
  */
 export function formatHash(config: ExperimentConfig, page: PageConfig = defaultPage()): string {

@@ -37,6 +37,34 @@ export class Superseded extends Error {
 const PROBE_WINDOW_MS = 400;
 /** A backend whose second step (shaders compiled) takes this long is clearly slow: that step's rate is its score. */
 const PROBE_SLOW_STEP_MS = 250;
+/**
+ * A backend whose first step (shader compiles and warm-up included) takes
+ * this long gets one timed step more and no bursts: that step's rate is its
+ * score (the first step's would count the compiles: the classic small CNN's
+ * first step on software WebGL took 3.8 s, its next ones 1 s). So a slow
+ * candidate costs two steps at most.
+ */
+export const PROBE_FIRST_STEP_BUDGET_MS = 1500;
+/**
+ * A CNN's whole probe: once a backend has been measured and this long has
+ * passed, the remaining candidates are not tried (BackendProbe.skipped). Today
+ * `auto` took 40–66 s to choose a backend for the classic small CNN, most of it
+ * in the CPU's steps, which never beat WebGL on a CNN (bench: 0.3 vs 0.9 steps/s
+ * on software WebGL here; a real GPU widens the gap).
+ */
+export const CNN_PROBE_BUDGET_MS = 3000;
+/**
+ * The order `auto` tries backends in: the engine's (webgpu, webgl, wasm, cpu)
+ * for an MLP; for a CNN WebGL first (the fastest here and on an H100 for our
+ * networks, bench/README.md), then WebGPU, then the CPU (never WASM, which
+ * cannot train one: CNN_WASM_REASON).
+ */
+export function probeOrder(spec: ModelSpec): BackendName[] {
+  const trainable = trainableBackends(spec);
+  if (!spec.conv) return trainable;
+  const first: BackendName[] = ['webgl', 'webgpu'];
+  return [...first.filter((b) => trainable.includes(b)), ...trainable.filter((b) => !first.includes(b))];
+}
 
 /** The session's regularisation from the URL config (hot: `TrainingSession.setRegularisation`). */
 export function regularisation(config: ExperimentConfig): Regularisation {
@@ -116,7 +144,8 @@ export class RunBuilder {
       hooks.onMeasuring(b);
       return measureSteps(dataset, spec, options, hooks);
     };
-    const { chosen, probes } = await probeBackends(trainable, measure, this.setup);
+    const budget = spec.conv ? { ms: CNN_PROBE_BUDGET_MS, now } : undefined;
+    const { chosen, probes } = await probeBackends(probeOrder(spec), measure, this.setup, budget);
     if (!hooks.isCurrent()) throw new Superseded();
     // Backends that cannot train this model are listed with the reason, so the badge says why they were not tried.
     const skipped: BackendProbe[] = BACKEND_NAMES.filter((b) => !trainable.includes(b)).map((backend) => ({ backend, error: CNN_WASM_REASON }));
@@ -153,22 +182,25 @@ export class RunBuilder {
 
 /**
  * Real training steps/s of the current model on the active backend, on a
- * throwaway session: one untimed step (shader compiles, WASM warm-up), one
- * timed step (if it takes over {@link PROBE_SLOW_STEP_MS}, its rate is the
- * score: the backend is clearly slow and measuring longer only delays the
- * start), then bursts doubling in length for about {@link PROBE_WINDOW_MS},
- * each with one read-back, as the training loop does.
+ * throwaway session: one warm-up step (shader compiles, WASM warm-up), one
+ * timed step (if it or the warm-up took over {@link PROBE_SLOW_STEP_MS} or
+ * {@link PROBE_FIRST_STEP_BUDGET_MS}, its rate is the score: the backend is
+ * slow and measuring longer only delays the start), then bursts doubling in
+ * length for about {@link PROBE_WINDOW_MS}, each with one read-back, as the
+ * training loop does.
  */
-async function measureSteps(dataset: Dataset, spec: ModelSpec, options: TrainOptions, hooks: BuildHooks): Promise<number> {
+export async function measureSteps(dataset: Dataset, spec: ModelSpec, options: TrainOptions, hooks: BuildHooks): Promise<number> {
   if (!hooks.isCurrent()) throw new Superseded();
   const session = new TrainingSession(dataset, spec, options);
   try {
+    const w0 = now();
     await session.trainSteps(1);
+    const firstMs = now() - w0;
     if (!hooks.isCurrent()) throw new Superseded();
     const s0 = now();
     await session.trainSteps(1);
     const stepMs = now() - s0;
-    if (stepMs > PROBE_SLOW_STEP_MS) return 1000 / stepMs;
+    if (stepMs > PROBE_SLOW_STEP_MS || firstMs > PROBE_FIRST_STEP_BUDGET_MS) return 1000 / stepMs;
     let steps = 0;
     let k = 1;
     const t0 = now();

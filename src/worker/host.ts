@@ -2,15 +2,19 @@ import { discardLostBackend, watchBackendLoss, type BackendSetup } from '../engi
 import { datasetInfo } from '../engine/data/catalog';
 import { experimentSpec } from '../engine/model/spec';
 import { DivergenceWatch, constantLoss, type Divergence } from '../engine/train/divergence';
+import { NotLearningWatch, notLearningBudget } from '../engine/train/notLearning';
 import { TrainingSession } from '../engine/train/session';
-import type { BackendName, Dataset, EvalResult, LayerWeights } from '../engine/types';
+import type { BackendName, Dataset, LayerWeights } from '../engine/types';
 import { changedKeys, isColdChange, type ExperimentConfig } from '../protocol/config';
 import type { JobKind, MeasuredCost, MetricPoint, ModelView, ToWorker } from '../protocol/messages';
 import { RunBuilder, Superseded, regularisation, trainOptions, type BuildHooks } from './builder';
 import { parseAugLenient } from '../engine/data/augSpec';
 import { augPreviewMessage } from './augPreview';
 import { JobCancelled, ProgressThrottle, lambdaSweep, regPrune, type JobEnv } from './jobs';
-import { BurstPacer, EvalSchedule, burstTargetMs, checkpointEveryBurst, evalTimeShare, snapshotIntervalMs } from './pacing';
+import { BurstPacer, burstTargetMs, checkpointEveryBurst, snapshotIntervalMs } from './pacing';
+import { realClock, type Clock, type Nap } from './clock';
+import { SpeedLimiter } from './speed';
+import { TestFigures } from './testFigures';
 import { PruningController } from './pruning';
 import { Reporter, type Post } from './reporter';
 import { Serial, errorText, now, yieldToQueue } from './serial';
@@ -43,8 +47,6 @@ interface Live {
   views: ViewMaker;
 }
 
-/** Test-set evaluation interval floor: small sets are cheap to evaluate, mnist's 2,000 digits less so. */
-const evalBase = (dataset: Dataset): number => (dataset.info.name === 'mnist' ? 100 : 25);
 /** How long a failed read-back on a GPU backend waits for the loss event before it is reported as a plain failure. */
 const LOSS_GRACE_MS = 200;
 const isGpu = (b: BackendName): boolean => b === 'webgl' || b === 'webgpu';
@@ -94,7 +96,15 @@ export class TrainingHost {
   private serial = new Serial();
   private readonly pacer = new BurstPacer();
   private readonly report: Reporter;
-  private evals = new EvalSchedule(25);
+  private readonly clock: Clock;
+  /** The `speed` key: at most s steps per second (worker/speed.ts). */
+  private readonly speed = new SpeedLimiter();
+  /** The training loop's wait for the speed limit, cut short by any message. */
+  private nap: Nap | null = null;
+  /** When and on which rows the test set is evaluated, and what is shown (worker/testFigures.ts). */
+  private readonly figures: TestFigures;
+  /** The run's "not learning" rule (engine/train/notLearning.ts). */
+  private notLearning = new NotLearningWatch(0, 0);
   private assetBaseUrl = '';
   private runId = 0;
   private config: ExperimentConfig | null = null;
@@ -122,9 +132,6 @@ export class TrainingHost {
   private lastTrainLoss = Number.NaN;
   /** The run needs a rebuild before it can train again (diverged, or failed). */
   private broken = false;
-  private lastEvalStep = -1;
-  /** The latest evaluation (valid while `lastEvalStep` is its step). */
-  private lastEval: EvalResult = { testLoss: Number.NaN, testAccuracy: Number.NaN };
   /** Said with the next `paused` phase (the lottery's summary). */
   private pauseMessage: string | undefined;
   private deadBackends = new Set<BackendName>();
@@ -137,13 +144,35 @@ export class TrainingHost {
   /** Numbers the augmentation previews: each request is a fresh random draw. */
   private augDraws = 0;
 
-  constructor(post: Post, setup: BackendSetup) {
+  /** @param clock time for pacing and freshness (tests pass a virtual one; see clock.ts). */
+  constructor(post: Post, setup: BackendSetup, clock: Clock = realClock) {
     this.builder = new RunBuilder(setup);
     this.report = new Reporter(post, () => this.runId);
+    this.clock = clock;
+    this.figures = new TestFigures(
+      {
+        gen: () => this.gen,
+        live: () => this.live,
+        prune: () => this.prune,
+        paused: () => this.mode === 'paused',
+        stepMs: () => this.pacer.stepMs,
+        divergence: () => this.divergence,
+        serial: (task) => this.serial.run(task),
+        fallBack: (backend, e) => this.fallBack(backend, e),
+        diverge: (d, step, from) => this.diverge(d, step, from),
+        postView: (step, view) => this.postView(step, view),
+        postMetrics: (training) => this.postMetrics(training),
+        fail: (e) => this.fail(e),
+      },
+      this.report,
+      clock,
+    );
   }
 
   /** Handles one message from the main thread. Never throws: failures become `error` messages. */
   handle(msg: ToWorker): void {
+    // Whatever the message, a loop waiting for the speed limit looks again at once (pause, a new speed, …).
+    this.nap?.wake();
     try {
       switch (msg.type) {
         case 'init':
@@ -153,6 +182,7 @@ export class TrainingHost {
           const cold = msg.runId !== this.runId || this.config === null || isColdChange(this.config, msg.config);
           this.runId = msg.runId;
           this.config = msg.config;
+          this.speed.setSpeed(msg.config.speed);
           if (cold) {
             this.watched = null;
             this.stopJob('a new run started');
@@ -166,6 +196,7 @@ export class TrainingHost {
           // Training and a job never run together: pressing play or step ends the job.
           this.stopJob('training resumed');
           this.mode = msg.type === 'play' ? 'playing' : 'stepping';
+          this.figures.supersedeFull(); // training on supersedes a pending whole-set evaluation
           this.stepsLeft = msg.type === 'step' ? Math.max(1, Math.floor(msg.steps)) : 0;
           if (this.broken) this.rebuild();
           else this.maybeStartLoop();
@@ -299,9 +330,9 @@ export class TrainingHost {
       this.prune = prune;
       this.pacer.reset(burstTargetMs(choice.backend));
       this.report.reset(snapshotIntervalMs(choice.backend));
-      this.evals = new EvalSchedule(evalBase(dataset), session.step, evalTimeShare(choice.backend));
+      this.figures.reset(dataset, choice.backend, session.step);
+      this.notLearning = new NotLearningWatch(constantLoss(dataset), notLearningBudget(dataset.nTrain, session.options.batchSize));
       this.broken = false;
-      this.lastEvalStep = -1;
       this.pauseMessage = undefined;
       this.readyGen = gen;
       this.report.send({ type: 'backend', runId: this.runId, ...choice });
@@ -365,6 +396,7 @@ export class TrainingHost {
     if (regularise) live.session.setRegularisation(regularisation(next));
     live.applied = next;
     if (!prune.needsUpdate(next)) return;
+    if (!(await this.figures.captureBefore(gen))) return;
     let changed: boolean;
     try {
       changed = await prune.configure(live.session, next);
@@ -376,26 +408,33 @@ export class TrainingHost {
   }
 
   /**
-   * After the masks changed at the current step: evaluate the new network and
-   * post metrics (model figures, latestEval, the current point re-sent with
-   * the new test figures and sparsity) and a snapshot, at once.
+   * After the masks changed at the current step: evaluate the new network on
+   * the quick rows and post metrics (model figures, latestEval, the current
+   * point re-sent with the new test figures, its "before" and sparsity) and a
+   * snapshot at once; then, paused, the pruned network's train loss on a
+   * seeded subset of the training rows (TrainEval) and the whole test set
+   * (queued: a newer change or play supersedes it). While training, the next
+   * batches' losses are the pruned network's own, and play would supersede the
+   * whole-set evaluation anyway.
    */
   private async announceMasks(gen: number): Promise<void> {
     const live = this.live;
     const prune = this.prune;
-    if (!live || !prune) return;
-    this.lastEvalStep = -1; // same step, other weights
-    if (!(await this.evaluate(gen))) return;
+    if (!live || !prune || !(await this.figures.afterMaskChange(gen))) return;
     const { sparsity, layerSparsity } = prune.sparsity();
     this.report.outbox.attachSparsity(live.session.step, sparsity, layerSparsity);
-    this.postMetrics(this.loopRunning);
+    const training = this.loopRunning;
+    this.postMetrics(training);
     await this.snapshot(gen);
+    if (training || gen !== this.gen || this.live !== live || !(await this.figures.trainLoss(gen))) return;
+    this.postMetrics(false);
+    if (this.mode === 'paused') this.figures.queueFull(gen);
   }
 
-  /** Posts the queued points, the header figures and the model's figures. */
+  /** Posts the queued points, the header figures, the model's figures and the "not learning" notice. */
   private postMetrics(training: boolean): void {
     if (!this.live || !this.prune) return;
-    this.report.metrics(this.live.session, training, this.prune.stats(this.live.session.step));
+    this.report.metrics(this.live.session, training, this.prune.stats(this.live.session.step), this.notLearning.notice);
   }
 
   /**
@@ -430,6 +469,7 @@ export class TrainingHost {
       this.report.error(new Error('No network to load the weights into: the run failed to build.'));
       return;
     }
+    if (!(await this.figures.captureBefore(gen))) return;
     try {
       live.session.setMasks(null);
       live.session.setWeights(layers);
@@ -480,11 +520,19 @@ export class TrainingHost {
   }
 
   private async loop(gen: number, token: number): Promise<void> {
-    this.report.meter.start(now());
+    const t = this.clock.now();
+    this.report.meter.start(t);
+    this.speed.start(t);
     this.report.phase('training');
     let settle = false;
     try {
       while (gen === this.gen && this.mode !== 'paused') {
+        // The speed limit waits by a timer, outside the serial queue: messages (pause, θ, a new speed) are answered meanwhile.
+        const wait = this.speed.delayMs(this.clock.now());
+        if (wait > 0) {
+          await this.sleep(wait);
+          continue;
+        }
         if (!(await this.serial.run(() => this.burst(gen)))) break;
         await yieldToQueue();
       }
@@ -502,6 +550,17 @@ export class TrainingHost {
     if (token !== this.loopToken) return;
     if (settle) await this.serial.run(() => this.settle(gen)).catch((e) => this.fail(e));
     this.maybeStartLoop();
+  }
+
+  /** Waits `ms` by the clock's timer; any message ({@link handle}) ends the wait early. */
+  private async sleep(ms: number): Promise<void> {
+    const nap = this.clock.sleep(ms);
+    this.nap = nap;
+    try {
+      await nap.done;
+    } finally {
+      if (this.nap === nap) this.nap = null;
+    }
   }
 
   /**
@@ -577,10 +636,12 @@ export class TrainingHost {
     const prune = this.prune;
     if (gen !== this.gen || !live || !prune) return false;
     const { session } = live;
-    const wanted = this.mode === 'stepping' ? Math.min(this.pacer.steps, this.stepsLeft) : this.pacer.steps;
+    const wanted = Math.min(this.pacer.steps, this.speed.burstCap(), this.mode === 'stepping' ? this.stepsLeft : Number.POSITIVE_INFINITY);
     // Bursts end exactly at schedule pruning steps and lottery round ends.
     const k = Math.min(wanted, prune.stepsToNextEvent(session.step));
     const first = session.step;
+    const burstStart = this.clock.now();
+    this.speed.record(k, burstStart);
     // The penalty rides on the points only while one is on (applyHot above brought `applied` up to date).
     const penalised = live.applied.l1 > 0 || live.applied.l2 > 0;
     const t0 = now();
@@ -623,18 +684,23 @@ export class TrainingHost {
       this.diverge(spike, first + i + 1, i > 0 ? losses[i - 1] : before);
       return false;
     }
+    this.notLearning.record(losses, session.step, live.applied.opt, live.applied.lr);
     if (this.mode === 'stepping') {
       this.stepsLeft -= k;
       if (this.stepsLeft <= 0) this.mode = 'paused';
     }
     if (!(await this.pruneEvents(gen))) return false;
-    if (this.evals.isDue(session.step) && !(await this.evaluate(gen, true))) return false;
+    // The step schedule keeps the test curve dense on fast runs; freshness keeps the header's figures young on slow ones.
+    const reached = this.clock.now();
+    if (this.figures.dueAfterBurst(session.step, reached, reached - burstStart) && !(await this.figures.evaluate(gen, 'quick', true))) return false;
     const t = now();
-    this.report.meter.record(k, t);
+    this.report.meter.record(k, this.clock.now());
+    // Step by step (slow speeds) every step is shown: metrics, snapshot and boundary after each.
+    const everyStep = this.speed.stepByStep;
     // Snapshot first, so the sparsity it reads rides on the points of the metrics message.
-    if (this.report.snapshotDue(t)) await this.snapshot(gen);
+    if (everyStep || this.report.snapshotDue(t)) await this.snapshot(gen);
     if (gen !== this.gen) return false;
-    if (this.report.outbox.due(t)) this.postMetrics(true);
+    if (everyStep || this.report.outbox.due(t)) this.postMetrics(true);
     return this.mode !== 'paused';
   }
 
@@ -655,10 +721,14 @@ export class TrainingHost {
       if (due === 'schedule') {
         await prune.scheduleStep(session);
         if (gen !== this.gen) return false;
-        this.lastEvalStep = -1; // the evaluation below (if due) sees the pruned network
+        this.figures.invalidate(); // the evaluation below (if due) sees the pruned network
       } else {
-        if (!(await this.evaluate(gen))) return false;
-        const { rows, done } = await prune.endRound(session, this.lastEval);
+        // A round's row in the table: the whole test set.
+        if (!(await this.figures.evaluate(gen, 'full'))) return false;
+        const figures = this.figures.latestAt(session.step);
+        if (figures === null) return false;
+        const { rows, done } = await prune.endRound(session, figures);
+        if (!done) this.figures.invalidate(); // rewound: the figures were the trained network's
         if (gen !== this.gen) return false;
         this.report.send({ type: 'lottery', runId: this.runId, rows, done });
         if (done) {
@@ -677,44 +747,14 @@ export class TrainingHost {
   }
 
   /**
-   * Evaluates the test set now; false when the run should stop (failure, a newer gen, or,
-   * `afterTraining`, a divergence: evaluations after a mask change or a rewind do not judge the training).
+   * After pausing or a finished step command: the quick figures at this step
+   * (judged for divergence), the snapshot, metrics and phase `paused` at once;
+   * then the whole test set, queued, updating the figures when it lands (play
+   * stops it between parts).
    */
-  private async evaluate(gen: number, afterTraining = false): Promise<boolean> {
-    const live = this.live;
-    if (!live || live.session.step === this.lastEvalStep) return true;
-    const t0 = now();
-    try {
-      // The predictions ride in the evaluation's read-back (nTest values) for the confusion matrix or scatter.
-      const { predictions, ...result } = await live.session.evaluate({ predictions: true });
-      if (gen !== this.gen) return false;
-      const { testLoss, testAccuracy } = result;
-      const step = live.session.step;
-      const previous = this.lastEval.testLoss;
-      this.lastEvalStep = step;
-      this.lastEval = result;
-      const diverged = afterTraining && step > 0 ? this.divergence.evaluation(testLoss) : null;
-      if (diverged) {
-        this.report.noteEval(step, testLoss, testAccuracy);
-        const from = diverged.kind === 'test' ? (Number.isFinite(previous) ? previous : diverged.reference) : (this.divergence.bestTrainLoss || diverged.reference);
-        this.diverge(diverged, step, Number.isFinite(from) ? from : diverged.reference);
-        return false;
-      }
-      if (predictions) this.postView(step, live.views.fromEvaluation(predictions));
-      this.evals.done(step, now() - t0, this.pacer.stepMs);
-      this.report.noteEval(step, testLoss, testAccuracy);
-      this.prune?.noteEval(step, testAccuracy);
-      return true;
-    } catch (e) {
-      if (gen === this.gen) this.fallBack(live.backend, e);
-      return false;
-    }
-  }
-
-  /** After pausing or a finished step command: evaluate, send everything, say paused. */
   private async settle(gen: number): Promise<void> {
     if (gen !== this.gen || !this.live || this.broken) return;
-    if (this.live.session.step > 0 && !(await this.evaluate(gen, true))) return;
+    if (this.live.session.step > 0 && !(await this.figures.evaluate(gen, 'quick', true))) return;
     if (gen !== this.gen || !this.live) return;
     await this.snapshot(gen);
     if (gen !== this.gen) return;
@@ -722,10 +762,11 @@ export class TrainingHost {
     if (this.mode === 'paused') {
       this.report.phase('paused', this.pauseMessage);
       this.pauseMessage = undefined;
+      if (this.live.session.step > 0) this.figures.queueFull(gen);
     }
   }
 
-  /** `sweep`: test figures of the current network at a range of global sparsities; training state untouched. */
+  /** `sweep`: test figures of the current network at a range of sparsities, per layer or global as the config's scope (as the slider); training state untouched. */
   private async sweep(gen: number): Promise<void> {
     const live = this.live;
     const prune = this.prune;
@@ -735,9 +776,10 @@ export class TrainingHost {
       return;
     }
     try {
-      const points = await prune.sweep(live.session);
+      const scope = live.applied.scope;
+      const points = await prune.sweep(live.session, scope);
       if (gen !== this.gen) return;
-      this.report.send({ type: 'sweep', runId: this.runId, step: live.session.step, points });
+      this.report.send({ type: 'sweep', runId: this.runId, step: live.session.step, scope, points });
     } catch (e) {
       if (gen === this.gen) this.fallBack(live.backend, e);
     }
@@ -766,6 +808,7 @@ export class TrainingHost {
     try {
       const before = await measure(old);
       if (gen !== this.gen) return;
+      if (prune.hasNeuronMasks && !(await this.figures.captureBefore(gen))) return;
       if (!prune.hasNeuronMasks) {
         this.report.send({ type: 'compacted', runId: this.runId, step: old.step, before, after: before });
         return;

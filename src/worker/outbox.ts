@@ -34,6 +34,19 @@ export class MetricsOutbox {
   }
 
   /**
+   * Attaches the test figures from before a mask change to the latest point,
+   * which must be at `before.step`; re-sent if it already left. A point that
+   * carries one already keeps it (repeated changes at one step keep the first
+   * "before"). False when there is no such point.
+   */
+  attachBeforePrune(before: NonNullable<MetricPoint['beforePrune']>): boolean {
+    if (this.lastPoint === null || this.lastPoint.step !== before.step) return false;
+    if (this.lastPoint.beforePrune !== undefined) return true;
+    this.replaceLast({ ...this.lastPoint, beforePrune: { ...before } });
+    return true;
+  }
+
+  /**
    * Attaches the weights' sparsity (read at `step`) to the latest point, which
    * must be at `step`; re-sent if it already left. False when there is no such point.
    */
@@ -95,6 +108,8 @@ export function downsample(points: MetricPoint[], max: number): MetricPoint[] {
       if (p.testAccuracy !== undefined) merged.testAccuracy = p.testAccuracy;
       if (p.sparsity !== undefined) merged.sparsity = p.sparsity;
       if (p.layerSparsity !== undefined) merged.layerSparsity = p.layerSparsity;
+      // A mask change in the group keeps its (first) "before"; the group's last figures are the "after".
+      if (p.beforePrune !== undefined && merged.beforePrune === undefined) merged.beforePrune = p.beforePrune;
     }
     // The penalty is averaged like the train loss (over the points that carry one: a hot change may start it mid-group).
     if (penalties > 0) merged.penalty = penaltySum / penalties;

@@ -13,7 +13,8 @@ import { countZeros, keptMin, lotteryRates, pruneRemaining, sparsityMasks, stdTh
 import { isPruningStep, nextPruningStep, polynomialSparsity, scheduleFromConfig } from '../engine/prune/schedule';
 import { PruneState } from '../engine/prune/pruneState';
 import { columnNorms, combineMasks, expandNeuronMasks, modelCost, neuronMask, randomImportance, weightMasksToLayerMasks } from '../engine/prune/structured';
-import type { LayerMask, LotteryMode, PolySchedule } from '../engine/prune/types';
+import type { LayerMask, LotteryMode, PolySchedule, PruneScope } from '../engine/prune/types';
+import { penaltyValue } from '../engine/regularise/penalty';
 import { Rng } from '../engine/rng';
 import type { TrainingSession } from '../engine/train/session';
 import type { EvalResult, LayerWeights, ModelSpec } from '../engine/types';
@@ -403,25 +404,36 @@ export class PruningController {
   // ── Commands ──
 
   /**
-   * Test figures at each global sparsity of {@link SWEEP_LEVELS} (of the dense
-   * kernels, neuron masks kept), without touching the session's variables.
+   * Test figures at each sparsity of {@link SWEEP_LEVELS}, pruned as the
+   * sparsity slider prunes (pmode = sparsity): the smallest |w| of the DENSE
+   * kernels, ranked per layer or over all layers as `scope` says, combined
+   * with the neuron masks in force; the session's variables are untouched. So
+   * a sweep point and the slider at the same sparsity and scope give the same
+   * figures (with keep-ratio 1; with neuron masks the slider recomputes them
+   * for its kernel masks, the sweep keeps the current ones). Each point's
+   * `sparsity` is the fraction of kernel weights the combined masks zero.
    */
-  async sweep(session: TrainingSession): Promise<SweepPoint[]> {
+  async sweep(session: TrainingSession, scope: PruneScope): Promise<SweepPoint[]> {
     await this.sync(session);
     const shapes = this.shapes;
     const neurons = expandNeuronMasks(shapes, this.state.neuronMasks());
-    const kernels = this.state.denseWithNeurons().map((l) => l.kernel);
     const dense = this.state.dense();
+    const kernels = dense.map((l) => l.kernel);
     const total = shapes.reduce((s, { inDim, outDim }) => s + inDim * outDim, 0);
     const points: SweepPoint[] = [];
     for (const level of SWEEP_LEVELS) {
-      const masks = combineMasks(weightMasksToLayerMasks(sparsityMasks(kernels, level, 'global')), neurons);
+      const masks = combineMasks(weightMasksToLayerMasks(sparsityMasks(kernels, level, scope).map(orNull)), neurons);
       let pruned = 0;
       for (const m of masks) if (m.kernel) for (const v of m.kernel) pruned += v === 0 ? 1 : 0;
       const { testLoss, testAccuracy } = await session.evaluateWith(dense, masks);
       points.push({ sparsity: total > 0 ? pruned / total : 0, testLoss, testAccuracy });
     }
     return points;
+  }
+
+  /** The penalty λ₁Σ|w| + λ₂Σw² of the effective kernels (as last read or pushed); 0 when both λ are 0. */
+  penalty(l1: number, l2: number): number {
+    return l1 > 0 || l2 > 0 ? penaltyValue(this.state.effective(), l1, l2) : 0;
   }
 
   /** Whether some neuron is masked (compaction has something to remove). */

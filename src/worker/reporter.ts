@@ -1,5 +1,5 @@
 import type { TrainingSession } from '../engine/train/session';
-import type { FromWorker, ModelStats, RunPhase } from '../protocol/messages';
+import type { FromWorker, MetricPoint, ModelStats, NotLearningNotice, RunPhase, TestEval, TrainEval } from '../protocol/messages';
 import { MetricsOutbox, SNAPSHOT_INTERVAL_MS } from './outbox';
 import { ThroughputMeter } from './pacing';
 import { Superseded } from './builder';
@@ -8,8 +8,6 @@ import { errorText, now } from './serial';
 
 /** Sends a message to the main thread, transferring `transfer`. */
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-
-type LatestEval = { step: number; testLoss: number; testAccuracy: number };
 
 /**
  * Everything the worker tells the main thread, always under the current
@@ -22,7 +20,9 @@ export class Reporter {
   private lastSnapshotAt = Number.NEGATIVE_INFINITY;
   private snapshotEveryMs = SNAPSHOT_INTERVAL_MS;
   /** An evaluation made since the last metrics message. */
-  private latestEval: LatestEval | null = null;
+  private latestEval: TestEval | null = null;
+  /** A train-loss evaluation made since the last metrics message. */
+  private trainEval: TrainEval | null = null;
 
   constructor(
     private readonly post: Post,
@@ -36,6 +36,7 @@ export class Reporter {
     this.meter.reset();
     this.lastSnapshotAt = Number.NEGATIVE_INFINITY;
     this.latestEval = null;
+    this.trainEval = null;
   }
 
   phase(phase: RunPhase, message?: string): void {
@@ -49,19 +50,34 @@ export class Reporter {
   }
 
   /** Remembers an evaluation for the next metrics message's `latestEval`, and attaches it to the chart point at its step. */
-  noteEval(step: number, testLoss: number, testAccuracy: number): void {
-    this.latestEval = { step, testLoss, testAccuracy };
-    this.outbox.attachEval(step, testLoss, testAccuracy);
+  noteEval(figures: TestEval): void {
+    this.latestEval = { ...figures };
+    this.outbox.attachEval(figures.step, figures.testLoss, figures.testAccuracy);
   }
 
-  /** Posts the queued points with the session's step and epoch and the model's figures; steps/s only while `training`. */
-  metrics(session: TrainingSession, training: boolean, model: ModelStats): void {
+  /** Remembers a train-loss evaluation (after a mask change) for the next metrics message's `trainEval`. */
+  noteTrainEval(figures: TrainEval): void {
+    this.trainEval = { ...figures };
+  }
+
+  /** Puts the test figures from before a mask change at `before.step` on the chart point of that step (see MetricPoint.beforePrune). */
+  noteBeforePrune(before: NonNullable<MetricPoint['beforePrune']>): void {
+    this.outbox.attachBeforePrune(before);
+  }
+
+  /**
+   * Posts the queued points with the session's step and epoch, the model's
+   * figures and the "not learning" notice in force; steps/s only while `training`.
+   */
+  metrics(session: TrainingSession, training: boolean, model: ModelStats, notLearning: NotLearningNotice | null = null): void {
     const points = this.outbox.take(now());
     const stepsPerSecond = training ? this.meter.stepsPerSecond : 0;
-    const latestEval = this.latestEval;
+    const { latestEval, trainEval } = this;
     this.latestEval = null;
-    const msg: FromWorker = { type: 'metrics', runId: this.runId(), points, step: session.step, epoch: session.epoch, stepsPerSecond, model };
+    this.trainEval = null;
+    const msg: FromWorker = { type: 'metrics', runId: this.runId(), points, step: session.step, epoch: session.epoch, stepsPerSecond, model, notLearning };
     if (latestEval) msg.latestEval = latestEval;
+    if (trainEval) msg.trainEval = trainEval;
     this.send(msg);
   }
 

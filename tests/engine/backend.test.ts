@@ -44,11 +44,39 @@ describe('probeBackends', () => {
     expect(chosen).toBe('cpu');
     expect(measured).toEqual(['cpu']);
     expect(probes).toEqual([
-      { backend: 'webgpu', error: 'WebGPU is not available: navigator.gpu is missing' },
-      { backend: 'webgl', error: expect.stringMatching(/^WebGL is not available/) },
-      { backend: 'cpu', stepsPerSecond: 123 },
+      { backend: 'webgpu', error: 'WebGPU is not available: navigator.gpu is missing', ms: expect.any(Number) },
+      { backend: 'webgl', error: expect.stringMatching(/^WebGL is not available/), ms: expect.any(Number) },
+      { backend: 'cpu', stepsPerSecond: 123, ms: expect.any(Number) },
     ]);
     expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('with a time budget, the candidates after it are spent are skipped, once one has been measured', async () => {
+    vi.stubGlobal('navigator', {});
+    let t = 0;
+    const measured: string[] = [];
+    // Each measurement takes 2 s of (fake) time; the budget is 3 s.
+    const measure = async (b: string): Promise<number> => {
+      measured.push(b);
+      t += 2000;
+      return 7;
+    };
+    const { chosen, probes } = await probeBackends(['cpu', 'cpu', 'cpu', 'cpu'], measure, undefined, { ms: 3000, now: () => t });
+    expect(measured).toEqual(['cpu', 'cpu']); // at 0 and 2 s; at 4 s the budget is spent
+    expect(chosen).toBe('cpu');
+    expect(probes).toEqual([
+      { backend: 'cpu', stepsPerSecond: 7, ms: 2000 },
+      { backend: 'cpu', stepsPerSecond: 7, ms: 2000 },
+      { backend: 'cpu', skipped: 'budget' },
+      { backend: 'cpu', skipped: 'budget' },
+    ]);
+    // Failures before the first success do not count against it: a working backend is always found.
+    t = 0;
+    const late = await probeBackends(['webgpu', 'webgl', 'cpu'], async () => {
+      t += 5000;
+      return 1;
+    }, undefined, { ms: 10, now: () => t });
+    expect(late.chosen).toBe('cpu');
   });
 
   it('a failing measurement counts as a failed probe; no working candidate throws with every reason', async () => {

@@ -140,19 +140,24 @@ describe('no tensor leak with masks', () => {
 });
 
 describe('evaluateWith', () => {
-  it('leaves the variables untouched and equals evaluate() after setWeights of the same masked weights', async () => {
+  it('leaves the variables untouched and equals evaluateTest() (part by part, as the worker) after setWeights of the same masked weights', async () => {
     const d = spiral();
     const s = new TrainingSession(d, funnel(d), opts());
     await s.trainSteps(100);
     const w = s.getWeights();
     const masks = globalMasks(w, 0.6);
-    const dense = await s.evaluate();
+    // evaluateWith evaluates part by part as the worker's evaluateTest does: the same figures bit for bit.
+    const whole = async () => {
+      const { testLoss, testAccuracy } = (await s.evaluateTest())!;
+      return { testLoss, testAccuracy };
+    };
+    const dense = await whole();
     const viaWith = await s.evaluateWith(w, masks);
     expect(s.getWeights()).toEqual(w);
-    expect(await s.evaluate()).toEqual(dense);
+    expect(await whole()).toEqual(dense);
     expect(await s.evaluateWith(w)).toEqual(dense);
     s.setWeights(maskedWeights(w, masks));
-    expect(await s.evaluate()).toEqual(viaWith);
+    expect(await whole()).toEqual(viaWith);
     expect(viaWith.testLoss).not.toBe(dense.testLoss);
     // A compacted net (other hidden widths) is evaluated too.
     const neurons = [Uint8Array.from({ length: 32 }, (_, j) => (j < 20 ? 1 : 0)), null];

@@ -58,6 +58,15 @@ describe('observeArm: one store change → one event (pure)', () => {
     expect(observeArm(running(), observed({ phase: 'paused', step: 100, testAccuracy: 0.5 }), cfg)).toEqual({ kind: 'finished', accuracy: 0.5 });
   });
 
+  it('paused at the budget with quick figures (a subset of the test digits) waits for the whole set’s', () => {
+    const quick = observed({ phase: 'paused', step: 100, testAccuracy: 0.9, testStep: 100, testRows: 500, testTotal: 2000 });
+    expect(observeArm(running({ trained: true }), quick, cfg)).toEqual({ kind: 'progress', step: 100, trained: true });
+    const older = observed({ phase: 'paused', step: 100, testAccuracy: 0.88, testStep: 90, testRows: 2000, testTotal: 2000 });
+    expect(observeArm(running({ trained: true }), older, cfg)).toEqual({ kind: 'progress', step: 100, trained: true });
+    const whole = observed({ phase: 'paused', step: 100, testAccuracy: 0.913, testStep: 100, testRows: 2000, testTotal: 2000 });
+    expect(observeArm(running({ trained: true }), whole, cfg)).toEqual({ kind: 'finished', accuracy: 0.913 });
+  });
+
   it('aborts: another run, a changed setting, play, divergence, an error, a pause before the budget, no accuracy', () => {
     const reason = (exp: AugExperimentRunning, run: ObservedRun, config = cfg): string => {
       const e = observeArm(exp, run, config);
@@ -306,7 +315,7 @@ describe('the experiment driven by store changes (fake store and worker)', () =>
 /** Stats of a small mnist MLP, dense (the figures do not matter here). */
 const MODEL: ModelStats = { hidden: [32], params: 25_450, flops: 50_816, bytes: 101_800, layerTotals: [25_088, 320], layerZeros: [0, 0], compacted: false, thresholds: [0, 0], fineTuneSteps: 0 };
 
-const metrics = (runId: number, pts: MetricPoint[], step: number, latestEval?: { step: number; testLoss: number; testAccuracy: number }): FromWorker => ({
+const metrics = (runId: number, pts: MetricPoint[], step: number, latestEval?: { step: number; testLoss: number; testAccuracy: number; rows: number; total: number }): FromWorker => ({
   type: 'metrics',
   runId,
   points: pts,
@@ -324,7 +333,7 @@ function playArm(receive: (m: FromWorker) => void, runId: number, budget: number
     const target = nextTarget(step, budget);
     const a = target === budget ? acc : 0.5;
     receive({ type: 'phase', runId, phase: 'training' });
-    receive(metrics(runId, [{ step: target, trainLoss: 0.5, testLoss: 0.4, testAccuracy: a }], target, { step: target, testLoss: 0.4, testAccuracy: a }));
+    receive(metrics(runId, [{ step: target, trainLoss: 0.5, testLoss: 0.4, testAccuracy: a }], target, { step: target, testLoss: 0.4, testAccuracy: a, rows: 2000, total: 2000 }));
     receive({ type: 'phase', runId, phase: 'paused' });
     step = target;
   }

@@ -57,20 +57,20 @@ describe('pruning reducer', () => {
 
   it('latestEval updates the header test figures without a new point (θ moved while paused)', () => {
     let st = applyWorkerMessage(base(), metrics(2, 10, { points: [{ step: 10, trainLoss: 0.5, testLoss: 0.4, testAccuracy: 0.9 }] }))!;
-    st = applyWorkerMessage(st, metrics(2, 10, { points: [], latestEval: { step: 10, testLoss: 1.7, testAccuracy: 0.42 } }))!;
-    expect(st.run).toMatchObject({ step: 10, testLoss: 1.7, testAccuracy: 0.42 });
+    st = applyWorkerMessage(st, metrics(2, 10, { points: [], latestEval: { step: 10, testLoss: 1.7, testAccuracy: 0.42, rows: 500, total: 2000 } }))!;
+    expect(st.run).toMatchObject({ step: 10, testLoss: 1.7, testAccuracy: 0.42, testStep: 10, testRows: 500, testTotal: 2000 });
     expect(st.series.points).toHaveLength(1);
     // Regression: accuracy NaN reads as "none".
-    st = applyWorkerMessage(st, metrics(2, 10, { points: [], latestEval: { step: 10, testLoss: 0.2, testAccuracy: Number.NaN } }))!;
+    st = applyWorkerMessage(st, metrics(2, 10, { points: [], latestEval: { step: 10, testLoss: 0.2, testAccuracy: Number.NaN, rows: 250, total: 250 } }))!;
     expect(st.run).toMatchObject({ testLoss: 0.2, testAccuracy: null });
   });
 
   it('stores the sweep, compaction and lottery answers; drops stale ones', () => {
     const pts = [{ sparsity: 0, testLoss: 0.1, testAccuracy: 0.98 }];
     let st = { ...base(), pruning: { ...freshPruning(), sweeping: true, compacting: true } };
-    expect(applyWorkerMessage(st, { type: 'sweep', runId: 1, step: 5, points: pts })).toBeNull();
-    st = applyWorkerMessage(st, { type: 'sweep', runId: 2, step: 5, points: pts })!;
-    expect(st.pruning).toMatchObject({ sweep: { step: 5, points: pts }, sweeping: false, compacting: true });
+    expect(applyWorkerMessage(st, { type: 'sweep', runId: 1, step: 5, scope: 'layer', points: pts })).toBeNull();
+    st = applyWorkerMessage(st, { type: 'sweep', runId: 2, step: 5, scope: 'layer', points: pts })!;
+    expect(st.pruning).toMatchObject({ sweep: { step: 5, scope: 'layer', points: pts }, sweeping: false, compacting: true });
     const before = cost([300, 100], 266_610, 4);
     const after = cost([150, 50], 125_260, 2);
     st = applyWorkerMessage(st, { type: 'compacted', runId: 2, step: 5, before, after })!;
@@ -136,7 +136,7 @@ describe('pruning actions', () => {
     s().sweep();
     expect(sent).toEqual([{ type: 'sweep', runId: 1 }]);
     expect(s().pruning.sweeping).toBe(true);
-    s().receive({ type: 'sweep', runId: 1, step: 0, points: [] });
+    s().receive({ type: 'sweep', runId: 1, step: 0, scope: 'global', points: [] });
     expect(s().pruning).toMatchObject({ sweeping: false, sweep: { step: 0, points: [] } });
   });
 

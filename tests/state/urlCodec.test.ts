@@ -101,6 +101,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   batch: fc.integer({ min: 1, max: 1024 }),
   seed: fc.integer({ min: 0, max: MAX_SEED }),
   backend: fc.constantFrom(...BACKEND_CHOICES),
+  speed: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 })),
   pmode: fc.constantFrom(...PRUNE_MODES),
   threshold: fc.oneof(fc.constant(0), float(0, 10), float(1e-4, 1e-2)),
   sparsity: float(0, 0.999),
@@ -155,8 +156,15 @@ describe('formatHash / parseHash round trip', () => {
         '&l1=0&l2=0&prox=0&dropout=0',
     );
     expect(formatHash({ ...D, layers: [] })).toContain('&layers=&');
+    // speed: written only when not full speed (0), right after backend.
+    expect(formatHash({ ...D, speed: 5 })).toContain('&backend=auto&speed=5&pmode=');
+    expect(parseHash('#speed=5').config.speed).toBe(5);
+    expect(parseHash('#speed=0').config.speed).toBe(0);
+    expect(parseHash('#speed=1500')).toMatchObject({ config: { speed: 1000 }, rejected: [{ key: 'speed', reason: 'above the maximum 1000; clamped to 1000' }] });
+    expect(parseHash('#speed=-2')).toMatchObject({ config: { speed: 0 }, rejected: [{ key: 'speed', reason: 'below the minimum 0; clamped to 0' }] });
+    expect(parseHash('#speed=2.5')).toMatchObject({ config: { speed: 0 }, rejected: [{ key: 'speed', reason: 'not a whole number; using the default 0' }] });
     expect(CONFIG_KEYS).toEqual([
-      'dataset', 'noise', 'split', 'trainSize', 'aug', 'arch', 'conv', 'pool', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend',
+      'dataset', 'noise', 'split', 'trainSize', 'aug', 'arch', 'conv', 'pool', 'layers', 'act', 'opt', 'lr', 'batch', 'seed', 'backend', 'speed',
       'pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance',
       'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq',
       'lottery', 'lt_rate', 'lt_out', 'lt_steps', 'lt_rounds',
@@ -234,7 +242,7 @@ describe('formatHash / parseHash round trip', () => {
 
   it('has the documented defaults', () => {
     expect(D).toEqual({
-      dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', arch: 'mlp', conv: '32:3,64:3', pool: 2, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto',
+      dataset: 'circle', noise: 0, split: 50, trainSize: 8000, aug: '', arch: 'mlp', conv: '32:3,64:3', pool: 2, layers: [8, 8], act: 'tanh', opt: 'adam', lr: 0.03, batch: 10, seed: 1, backend: 'auto', speed: 0,
       pmode: 'threshold', threshold: 0, sparsity: 0, q: 0, scope: 'layer', keep: 1, importance: 'l1',
       sched: 'off', s_init: 0, s_final: 0.9, s_begin: 0, s_end: 1000, s_freq: 100,
       lottery: 'off', lt_rate: 0.2, lt_out: 0.1, lt_steps: 500, lt_rounds: 5,

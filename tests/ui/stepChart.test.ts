@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linePath, linearTicks, logTicks, nearestIndex, xPixel, yPixel, yTicks, type PlotBox } from '../../src/ui/charts/stepChartGeometry';
+import { chartLine, tooltipRows } from '../../src/ui/charts/StepChart';
+import { jumpMarkers, linePath, linearTicks, logTicks, nearestIndex, xPixel, yPixel, yTicks, type PlotBox } from '../../src/ui/charts/stepChartGeometry';
 
 const BOX: PlotBox = { left: 60, top: 8, width: 400, height: 200 };
 const LINEAR = { domain: [0, 1] as const, scale: 'linear' as const };
@@ -58,6 +59,44 @@ describe('step chart paths', () => {
   });
   it('nothing to draw is the empty path', () => {
     expect(linePath([], (p: { step: number }) => p.step, 'linear', 10, LINEAR, BOX)).toBe('');
+  });
+});
+
+describe('a mask change is a jump at its step', () => {
+  // The test loss: 1 at step 0; at step 500 the masks changed (0.8 before, 0.5 after); 0.6 at step 1000.
+  const pts = [
+    { step: 0, v: 1 },
+    { step: 500, v: 0.5, b: 0.8, at: 480 },
+    { step: 1000, v: 0.6 },
+  ];
+  const before = (p: { b?: number }) => p.b;
+
+  it('linear: in to the value before, straight up or down to the value after, on from there', () => {
+    // x(500) = 60 + 400 · 500/2000 = 160; y(0.8) = 8 + 200 · 0.2 = 48; y(0.5) = 108; x(1000) = 260, y(0.6) = 88.
+    expect(linePath(pts, (p) => p.v, 'linear', 2000, LINEAR, BOX, before)).toBe('M60 8L160 48V108L260 88');
+    // Without `before` the same points slope into the new value.
+    expect(linePath(pts, (p) => p.v, 'linear', 2000, LINEAR, BOX)).toBe('M60 8L160 108L260 88');
+  });
+
+  it('a jump at the first point starts at the value before; stepAfter holds, then jumps twice', () => {
+    expect(linePath(pts.slice(1), (p) => p.v, 'linear', 2000, LINEAR, BOX, before)).toBe('M160 48V108L260 88');
+    expect(linePath(pts.slice(0, 2), (p) => p.v, 'stepAfter', 2000, LINEAR, BOX, before)).toBe('M60 8H160V48V108');
+  });
+
+  it('a value before the axis cannot show (≤ 0 on a log axis) draws no jump', () => {
+    const zero = [{ step: 0, v: 1 }, { step: 500, v: 0.1, b: 0 }];
+    expect(linePath(zero, (p) => p.v, 'linear', 2000, LOG, BOX, (p: { b?: number }) => p.b)).toBe('M60 8L160 108');
+    expect(jumpMarkers(zero, (p) => p.v, (p: { b?: number }) => p.b, (p) => p.step, 2000, LOG, BOX)).toEqual([]);
+  });
+
+  it('markers: one per jump, at the point, with the step it happened at and both values', () => {
+    expect(jumpMarkers(pts, (p) => p.v, before, (p) => p.at ?? p.step, 2000, LINEAR, BOX)).toEqual([{ step: 480, x: 160, yBefore: 48, yAfter: 108, before: 0.8, after: 0.5 }]);
+  });
+
+  it('the tooltip at the jump says where it happened and both values; elsewhere, no jump', () => {
+    const line = chartLine(pts, (p) => p.v, { id: 'test', name: 'Test loss', colour: '#000', width: 2 }, { before, step: (p) => p.at ?? p.step });
+    expect(tooltipRows([line], 520)).toEqual({ step: 500, jumpStep: 480, rows: [{ id: 'test', name: 'Test loss', colour: '#000', value: 0.5, before: 0.8 }] });
+    expect(tooltipRows([line], 990)).toEqual({ step: 1000, jumpStep: null, rows: [{ id: 'test', name: 'Test loss', colour: '#000', value: 0.6 }] });
   });
 });
 

@@ -34,3 +34,19 @@ export async function until(ok: () => boolean, ms = 20_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** A synthetic MNIST asset: 10,000 images whose ink mostly depends on the label. */
+export function mnistAsset(): ArrayBuffer {
+  const count = 10_000;
+  const bytes = new Uint8Array(8 + count * 785);
+  bytes.set([77, 78, 83, 84]);
+  new DataView(bytes.buffer).setUint32(4, count, true);
+  for (let i = 0; i < count; i++) {
+    const label = (i * 7) % 10;
+    // One image in three is inked as another digit: some test digits stay misclassified.
+    const inked = i % 3 === 0 ? (label + 1) % 10 : label;
+    for (let p = 0; p < 784; p++) bytes[8 + i * 784 + p] = (p * 13 + i) % 97 === 0 || (p >> 4) % 10 === inked ? (p * 31 + i) % 256 : 0;
+    bytes[8 + count * 784 + i] = label;
+  }
+  return bytes.buffer;
+}

@@ -34,7 +34,14 @@ describe('TrainingHost: loadWeights (an imported model)', () => {
     await until(() => all(got, 'metrics', from).some((m) => m.latestEval !== undefined) && all(got, 'snapshot', from).length >= 2);
     const metrics = all(got, 'metrics', from).find((m) => m.latestEval !== undefined)!;
     expect(metrics.step).toBe(0);
-    expect(metrics.latestEval).toEqual({ step: 0, testLoss: evaluation.testLoss, testAccuracy: evaluation.testAccuracy });
+    // circle's 250 test points: the quick evaluation is the whole set.
+    expect(metrics.latestEval).toEqual({ step: 0, testLoss: evaluation.testLoss, testAccuracy: evaluation.testAccuracy, rows: 250, total: 250 });
+    // The header's train loss is the imported network's, evaluated on the training rows (no batch has been trained).
+    await until(() => all(got, 'metrics', from).some((m) => m.trainEval !== undefined));
+    const trainEval = all(got, 'metrics', from).find((m) => m.trainEval !== undefined)!.trainEval!;
+    expect(trainEval).toMatchObject({ step: 0, rows: 250, total: 250, penalty: 0 });
+    expect(trainEval.loss).toBeGreaterThan(0);
+    expect(trainEval.loss).toBeLessThan(evaluation.testLoss * 3);
     const snapshot = all(got, 'snapshot', from).at(-1)!;
     expect(snapshot.runId).toBe(2);
     expect(snapshot.layers).toEqual(layers);

@@ -90,8 +90,10 @@ describe('TrainingHost pruning', () => {
     await until(() => all(got, 'snapshot', from).length > 0);
     await new Promise((r) => setTimeout(r, 100));
     const metrics = all(got, 'metrics', from);
-    expect(metrics).toHaveLength(1);
-    expect(metrics[0].model.thresholds).toEqual([0.4, 0.4, 0.4]);
+    // One change applied: its test figures, then (paused) the pruned network's train loss; no intermediate θ.
+    expect(metrics).toHaveLength(2);
+    expect(metrics.map((m) => m.model.thresholds)).toEqual([[0.4, 0.4, 0.4], [0.4, 0.4, 0.4]]);
+    expect(metrics.map((m) => [m.latestEval !== undefined, m.trainEval !== undefined])).toEqual([[true, false], [false, true]]);
     const snap = lastOf(got, 'snapshot')!;
     const expected = snap.layers.map((l) => l.kernel.filter((w) => Math.abs(w) < 0.4).length);
     expect(metrics[0].model.layerZeros).toEqual(expected);
@@ -232,8 +234,10 @@ describe('TrainingHost pruning', () => {
     await until(() => got.some((m) => m.type === 'sweep'));
     const sweep = lastOf(got, 'sweep')!;
     expect(sweep.step).toBe(100);
+    expect(sweep.scope).toBe('layer');
     expect(sweep.points).toHaveLength(16);
-    sweep.points.forEach((p, i) => expect(Math.abs(p.sparsity - SWEEP_LEVELS[i])).toBeLessThanOrEqual(0.5 / 96 + 1e-9));
+    // Per layer (the default scope) each of the three layers keeps its own max(round(n(1 − s)), 1) weights.
+    sweep.points.forEach((p, i) => expect(p.sparsity).toBe(sum(TOTALS.map((n) => n - keepCount(n, SWEEP_LEVELS[i]))) / 96));
     expect(sweep.points[0].testLoss).toBeCloseTo(dense.testLoss, 5);
     expect(sweep.points[0].testAccuracy).toBeCloseTo(dense.testAccuracy, 9);
     expect(sweep.points.at(-1)!.testLoss).not.toBeCloseTo(dense.testLoss, 3);
@@ -249,6 +253,27 @@ describe('TrainingHost pruning', () => {
       expect(Array.from(l.bias)).toEqual(Array.from(before.layers[i].bias));
     });
     expect(after.masks).toEqual([null, null, null]);
+  });
+
+  it('the sweep prunes as the slider does: the same scope, and at the same sparsity the same test figures', async () => {
+    for (const scope of ['layer', 'global'] as const) {
+      const config: ExperimentConfig = { ...CIRCLE, scope };
+      const { host, got } = setup();
+      await start(host, got, config);
+      await stepTo(host, got, 1, 100, 100);
+      host.handle({ type: 'sweep', runId: 1 });
+      await until(() => got.some((m) => m.type === 'sweep'));
+      const sweep = lastOf(got, 'sweep')!;
+      expect(sweep.scope).toBe(scope);
+      if (scope === 'global') sweep.points.forEach((p, i) => expect(Math.abs(p.sparsity - SWEEP_LEVELS[i])).toBeLessThanOrEqual(0.5 / 96 + 1e-9));
+      for (const level of [0.5, 0.9]) {
+        const i = SWEEP_LEVELS.indexOf(level);
+        const slider = await hot(host, got, { ...config, pmode: 'sparsity', sparsity: level });
+        expect(sum(slider.model.layerZeros) / 96).toBe(sweep.points[i].sparsity);
+        expect(slider.latestEval!.testLoss).toBe(sweep.points[i].testLoss);
+        expect(slider.latestEval!.testAccuracy).toBe(sweep.points[i].testAccuracy);
+      }
+    }
   });
 
   it('compact removes the masked neurons: same test loss, the arithmetic parameter count; a fallback keeps the widths', async () => {

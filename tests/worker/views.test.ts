@@ -10,7 +10,7 @@ import { BOUNDARY_GRID, type FromWorker } from '../../src/protocol/messages';
 import { defaultConfig } from '../../src/state/urlCodec';
 import { TrainingHost } from '../../src/worker/host';
 import { MAX_MISCLASSIFIED, ViewMaker, boundaryExtent, confusionOf, gridInputs } from '../../src/worker/views';
-import { type Msg, all, setup, until } from './harness';
+import { type Msg, all, mnistAsset, setup, until } from './harness';
 
 
 const CIRCLE: ExperimentConfig = { ...defaultConfig(), backend: 'cpu' };
@@ -49,22 +49,6 @@ const p1 = (logits: number[]): number => 1 / (1 + Math.exp(logits[0] - logits[1]
 /** The effective weights of a snapshot (kernel ⊙ mask). */
 const effective = (s: Msg<'snapshot'>): LayerWeights[] =>
   s.layers.map((l, i) => ({ ...l, kernel: s.masks[i] ? l.kernel.map((v, k) => (s.masks[i]![k] ? v : 0)) : l.kernel }));
-
-/** A synthetic MNIST asset: 10,000 images whose ink mostly depends on the label. */
-function mnistAsset(): ArrayBuffer {
-  const count = 10_000;
-  const bytes = new Uint8Array(8 + count * 785);
-  bytes.set([77, 78, 83, 84]);
-  new DataView(bytes.buffer).setUint32(4, count, true);
-  for (let i = 0; i < count; i++) {
-    const label = (i * 7) % 10;
-    // One image in three is inked as another digit: some test digits stay misclassified.
-    const inked = i % 3 === 0 ? (label + 1) % 10 : label;
-    for (let p = 0; p < 784; p++) bytes[8 + i * 784 + p] = (p * 13 + i) % 97 === 0 || (p >> 4) % 10 === inked ? (p * 31 + i) % 256 : 0;
-    bytes[8 + count * 784 + i] = label;
-  }
-  return bytes.buffer;
-}
 
 beforeAll(async () => {
   await activateBackend('cpu');
@@ -280,8 +264,11 @@ describe('TrainingHost views', () => {
     await stepTo(host, got, 1, 5, 5);
     expect(all(got, 'points').length).toBe(0);
     expect(views(got).every((v) => v.view.boundary === undefined)).toBe(true);
+    // Paused, the quick figures (a subset of the 2,000 digits) come first; the whole set's evaluation, with the confusion matrix, after.
+    await until(() => all(got, 'metrics').some((m) => m.latestEval?.step === 5 && m.latestEval.rows === 2000));
     const conf = views(got).filter((v) => v.view.confusion && v.step === 5).at(-1)!.view.confusion!;
-    const ev = all(got, 'metrics').find((m) => m.latestEval?.step === 5)!.latestEval!;
+    const ev = all(got, 'metrics').find((m) => m.latestEval?.step === 5 && m.latestEval.rows === 2000)!.latestEval!;
+    expect(ev.total).toBe(2000);
     expect(conf.classes).toBe(10);
     expect(conf.counts.length).toBe(100);
     expect(conf.counts.reduce((a, c) => a + c, 0)).toBe(2000);

@@ -93,3 +93,126 @@ export async function inferRows(spec: ModelSpec, kernels: tf.Tensor[], biases: t
     res.dispose();
   }
 }
+
+/**
+ * Rows per part of a part-wise evaluation ({@link evaluateParts}). Each part is
+ * read back on its own, so a stop is answered between parts: the classic small
+ * CNN on software WebGL forwards ~250 digits in about a second, so a `play`
+ * during the whole test set's evaluation waits about that long at most.
+ */
+export const EVAL_PART_ROWS = 250;
+
+/** A part-wise evaluation: the figures, and how many rows they are over. */
+export interface PartEvaluation extends Evaluation {
+  rows: number;
+}
+
+/**
+ * Mean data loss of `forward` over the n rows of x / y and accuracy in [0, 1]
+ * (NaN for regression), part by part of {@link EVAL_PART_ROWS} rows, each
+ * read back asynchronously on its own: loss = Σ_parts mean_part · n_part / n
+ * and accuracy = Σ correct / n, accumulated in float64. Before each part
+ * `stop()` is asked; when it answers true the evaluation ends and resolves
+ * null (every tensor freed). With `predictions`, each row's argmax class or
+ * regression output, in row order.
+ */
+export async function evaluateParts(
+  forward: (x: tf.Tensor2D) => tf.Tensor2D,
+  task: Task,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+  n: number,
+  options: { predictions?: boolean; stop?: () => boolean } = {},
+): Promise<PartEvaluation | null> {
+  const wantPredictions = options.predictions === true;
+  const predictions = wantPredictions ? new Float32Array(n) : undefined;
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < n; start += EVAL_PART_ROWS) {
+    if (options.stop?.() === true) return null;
+    const size = Math.min(EVAL_PART_ROWS, n - start);
+    const part = tf.tidy(() => {
+      const whole = size === n;
+      const xb = whole ? x : tf.slice(x, [start, 0], [size, -1]);
+      const yb = whole ? y : tf.slice(y, [start, 0], [size, -1]);
+      const out = forward(xb);
+      const stats = tf.stack([dataLoss(task, yb, out), task === 'classification' ? correctCount(yb, out) : tf.scalar(0)]);
+      if (!wantPredictions) return stats;
+      const pred = task === 'classification' ? tf.cast(tf.argMax(out, 1), 'float32') : tf.reshape(tf.slice(out, [0, 0], [size, 1]), [size]);
+      return tf.concat([stats, pred]);
+    });
+    let flat: Float32Array;
+    try {
+      flat = (await part.data()) as Float32Array;
+    } finally {
+      part.dispose();
+    }
+    lossSum += flat[0] * size;
+    correct += flat[1];
+    predictions?.set(flat.subarray(2, 2 + size), start);
+  }
+  const result: PartEvaluation = { testLoss: n > 0 ? lossSum / n : Number.NaN, testAccuracy: task === 'classification' && n > 0 ? correct / n : Number.NaN, rows: n };
+  if (predictions) result.predictions = predictions;
+  return result;
+}
+
+/**
+ * Fixed, seeded subsets of a set's rows for quick evaluations: subset(r) is the
+ * first r rows of one permutation of the set, drawn once from `rng` (so the
+ * 200-row subset lies inside the 500-row one, and a run sees the same rows
+ * every time), gathered in ascending row order into tensors kept until
+ * {@link RowSubsets.dispose}. subset(n) is the set itself (no copy).
+ */
+export class RowSubsets {
+  private readonly order: Int32Array;
+  private readonly cache = new Map<number, { x: tf.Tensor2D; y: tf.Tensor2D }>();
+
+  constructor(
+    private readonly x: tf.Tensor2D,
+    private readonly y: tf.Tensor2D,
+    private readonly n: number,
+    rng: { int(n: number): number },
+  ) {
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    // Fisher–Yates from the front: slot i swaps with i + int(n − i).
+    for (let i = 0; i < n - 1; i++) {
+      const j = i + rng.int(n - i);
+      const t = this.order[i];
+      this.order[i] = this.order[j];
+      this.order[j] = t;
+    }
+  }
+
+  /** The rows of subset(rows) in ascending order (rows clamped to [1, n]). */
+  indices(rows: number): Int32Array {
+    const r = this.clamp(rows);
+    return this.order.slice(0, r).sort();
+  }
+
+  /** The first `rows` rows of the permutation (clamped to [1, n]) as tensors, and their count. */
+  subset(rows: number): { x: tf.Tensor2D; y: tf.Tensor2D; n: number } {
+    const r = this.clamp(rows);
+    if (r >= this.n) return { x: this.x, y: this.y, n: this.n };
+    let hit = this.cache.get(r);
+    if (!hit) {
+      const idx = this.indices(r);
+      hit = tf.tidy(() => {
+        const ind = tf.tensor1d(idx, 'int32');
+        return { x: tf.gather(this.x, ind) as tf.Tensor2D, y: tf.gather(this.y, ind) as tf.Tensor2D };
+      });
+      this.cache.set(r, hit);
+    }
+    return { ...hit, n: r };
+  }
+
+  private clamp(rows: number): number {
+    return Math.max(Math.min(1, this.n), Math.min(this.n, Math.floor(rows)));
+  }
+
+  /** Frees the gathered subsets (not the set itself). */
+  dispose(): void {
+    for (const { x, y } of this.cache.values()) tf.dispose([x, y]);
+    this.cache.clear();
+  }
+}

@@ -11,7 +11,7 @@ import { hiddenWidths, layerShapes, withHiddenWidths } from '../model/spec';
 import type { LayerMask } from '../prune/types';
 import { maskedWeights } from '../prune/structured';
 import { dataLoss, targetTensor } from './losses';
-import { evaluateChunks, inferRows, type Evaluation, type Inference } from './evaluate';
+import { RowSubsets, evaluateChunks, evaluateParts, inferRows, type Evaluation, type Inference, type PartEvaluation } from './evaluate';
 import { VariableMasks } from './masking';
 import { disposeOptimizer, makeOptimizer, setOptimizerLearningRate } from './optimizers';
 import { importanceTensor, sampleRows, timeForward } from './probe';
@@ -19,7 +19,11 @@ import { penaltyGradient, penaltyTensor, softThreshold } from '../regularise/ops
 import { isIdentityAug, type AugSpec } from '../data/augSpec';
 import { AUG_SIDE, augmentImages } from '../data/augment';
 
-export { EVAL_CHUNK, type Evaluation, type Inference } from './evaluate';
+export { EVAL_CHUNK, EVAL_PART_ROWS, type Evaluation, type Inference, type PartEvaluation } from './evaluate';
+
+/** Salts of the seeds of the quick-evaluation subsets (test rows, train rows): Rng(seed ^ salt), apart from the init, shuffle and importance streams. */
+const TEST_SUBSET_SALT = 0x7e57;
+const TRAIN_SUBSET_SALT = 0x7a19;
 
 /** What `trainSteps(n)` returns: n values each. */
 export interface StepLosses {
@@ -111,6 +115,9 @@ export class TrainingSession {
   private aug: AugSpec | null = null;
   /** Pruning masks on the device; null when the model is dense (no per-step cost). */
   private masks: VariableMasks | null = null;
+  /** Fixed seeded subsets of the test and train rows for quick evaluations. */
+  private readonly testSubsets: RowSubsets;
+  private readonly trainSubsets: RowSubsets;
   private cursor = 0;
   private steps: number;
   private epochs: number;
@@ -150,6 +157,8 @@ export class TrainingSession {
     this.yTrain = targetTensor(dataset.yTrain, info.task, info.outputDim);
     this.xTest = tf.tensor2d(dataset.xTest, [dataset.nTest, info.inputDim]);
     this.yTest = targetTensor(dataset.yTest, info.task, info.outputDim);
+    this.testSubsets = new RowSubsets(this.xTest, this.yTest, dataset.nTest, new Rng(options.seed ^ TEST_SUBSET_SALT));
+    this.trainSubsets = new RowSubsets(this.xTrain, this.yTrain, dataset.nTrain, new Rng(options.seed ^ TRAIN_SUBSET_SALT));
     this.optimizer = makeOptimizer(options.optimizer, options.learningRate);
     this.shuffleRng = new Rng(options.seed + 1);
     this.perm = new Int32Array(dataset.nTrain);
@@ -305,6 +314,36 @@ export class TrainingSession {
   }
 
   /**
+   * The test set (`rows` omitted or ≥ nTest), or its fixed seeded subset of
+   * `rows` rows (the first `rows` of one permutation drawn with
+   * Rng(seed ^ 0x7e57), so smaller subsets lie inside larger ones), evaluated
+   * part by part (evaluateParts: mean data loss, accuracy, `rows` used). Before
+   * each part `stop()` is asked; true ends it with null. `predictions` are in
+   * ascending row order of the rows used. For the worker's quick and stoppable
+   * evaluations; `evaluate()` reads back once.
+   */
+  async evaluateTest(options: { rows?: number; predictions?: boolean; stop?: () => boolean } = {}): Promise<PartEvaluation | null> {
+    this.assertLive();
+    const { x, y, n } = this.testSubsets.subset(options.rows ?? this.data.nTest);
+    return evaluateParts((xb) => this.model.forward(xb), this.data.info.task, x, y, n, options);
+  }
+
+  /**
+   * Mean data loss (no penalty, no dropout) and accuracy (NaN for regression)
+   * on a fixed seeded subset of `rows` TRAIN rows (all when rows ≥ nTrain;
+   * Rng(seed ^ 0x7a19)), in the fields `testLoss` / `testAccuracy`, with `rows`
+   * used. The train loss of the network as it is now, e.g. right after its
+   * masks changed, when the latest batch losses describe the network before.
+   */
+  async evaluateTrainRows(rows: number): Promise<PartEvaluation> {
+    this.assertLive();
+    const { x, y, n } = this.trainSubsets.subset(rows);
+    const result = await evaluateParts((xb) => this.model.forward(xb), this.data.info.task, x, y, n);
+    if (result === null) throw new Error('evaluateTrainRows: stopped'); // no stop was given
+    return result;
+  }
+
+  /**
    * The TRAIN set evaluated as `evaluate()` evaluates the test set: mean data loss (no
    * penalty, no dropout) in chunks of EVAL_CHUNK, and accuracy (NaN for regression).
    * Returned in the same fields (`testLoss`, `testAccuracy`). For the train-vs-validation curve.
@@ -315,7 +354,7 @@ export class TrainingSession {
   }
 
   /**
-   * The test set evaluated as `evaluate()` does, with `layers` ⊙ `masks` instead of
+   * The test set evaluated as `evaluateTest()` does (part by part), with `layers` ⊙ `masks` instead of
    * the model's variables, which stay untouched (temporary tensors, all freed).
    * The layers may have other hidden widths (units) than the model (e.g. compacted) but
    * must be the model's layers with those widths (`withHiddenWidths`). For sweeps.
@@ -333,7 +372,9 @@ export class TrainingSession {
     const kernels = eff.map((w) => tf.tensor2d(w.kernel, [w.inDim, w.outDim]));
     const biases = eff.map((w) => tf.tensor1d(w.bias));
     try {
-      return await evaluateChunks((x) => forwardNet(spec, x, kernels, biases), this.data.info.task, this.xTest, this.yTest, this.data.nTest);
+      // Part by part, as the worker's whole-set evaluations (evaluateTest): the same network gives the same figures bit for bit.
+      const result = await evaluateParts((x) => forwardNet(spec, x, kernels, biases), this.data.info.task, this.xTest, this.yTest, this.data.nTest);
+      return { testLoss: result!.testLoss, testAccuracy: result!.testAccuracy };
     } finally {
       tf.dispose([...kernels, ...biases]);
     }
@@ -557,6 +598,8 @@ export class TrainingSession {
     this.hooks = [];
     this.masks?.dispose();
     this.masks = null;
+    this.testSubsets.dispose();
+    this.trainSubsets.dispose();
     tf.dispose([this.xTrain, this.yTrain, this.xTest, this.yTest, this.permTensor]);
     this.model.dispose();
     disposeOptimizer(this.optimizer);

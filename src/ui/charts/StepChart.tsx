@@ -1,7 +1,7 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useT } from '../i18n';
 import { tickStep } from './chartFormat';
-import { linePath, linearTicks, nearestIndex, xPixel, yPixel, yTicks, type PlotBox, type StepPoint, type YScaleSpec } from './stepChartGeometry';
+import { jumpMarkers, linePath, linearTicks, nearestIndex, xPixel, yPixel, yTicks, type PlotBox, type StepPoint, type YScaleSpec } from './stepChartGeometry';
 
 /** One line of a {@link StepChart}; build it with {@link chartLine}. */
 export interface ChartLine {
@@ -21,11 +21,28 @@ export interface ChartLine {
   dots?: boolean;
   /** A pinned run's reference line: class `pinned-line`, and not in the tooltip. */
   pinned?: boolean;
+  /**
+   * A point's value from just before a jump at its step (a mask change): the
+   * line rises or falls vertically there, with a marker (see linePath).
+   */
+  before?: (p: StepPoint) => number | undefined;
+  /** The step a point's jump happened at (default: the point's step). */
+  jumpStep?: (p: StepPoint) => number;
 }
 
-/** A {@link ChartLine} over points of any shape with a step. */
-export function chartLine<P extends StepPoint>(points: readonly P[], value: (p: P) => number | undefined, spec: Omit<ChartLine, 'points' | 'value'>): ChartLine {
-  return { ...spec, points, value: value as (p: StepPoint) => number | undefined };
+/** A {@link ChartLine} over points of any shape with a step; `jumps` gives the value before a jump at a point, and its step. */
+export function chartLine<P extends StepPoint>(
+  points: readonly P[],
+  value: (p: P) => number | undefined,
+  spec: Omit<ChartLine, 'points' | 'value' | 'before' | 'jumpStep'>,
+  jumps?: { before: (p: P) => number | undefined; step: (p: P) => number },
+): ChartLine {
+  const line: ChartLine = { ...spec, points, value: value as (p: StepPoint) => number | undefined };
+  if (jumps) {
+    line.before = jumps.before as (p: StepPoint) => number | undefined;
+    line.jumpStep = jumps.step as (p: StepPoint) => number;
+  }
+  return line;
 }
 
 /** A labelled vertical line at a step ("now"). */
@@ -66,9 +83,9 @@ const LinePath = memo(function LinePath({ line, xMax, y, box }: { line: ChartLin
       </g>
     );
   }
-  const d = linePath(line.points, line.value, line.curve ?? 'linear', xMax, y, box);
+  const d = linePath(line.points, line.value, line.curve ?? 'linear', xMax, y, box, line.before);
   if (d === '') return null;
-  return (
+  const path = (
     <path
       className={line.pinned === true ? 'step-chart-line pinned-line' : 'step-chart-line'}
       d={d}
@@ -78,6 +95,19 @@ const LinePath = memo(function LinePath({ line, xMax, y, box }: { line: ChartLin
       strokeDasharray={line.dash}
       strokeLinejoin="round"
     />
+  );
+  if (line.before === undefined) return path;
+  const jumps = jumpMarkers(line.points, line.value, line.before, line.jumpStep ?? ((p) => p.step), xMax, y, box);
+  return (
+    <>
+      {path}
+      {jumps.map((j) => (
+        // A hollow ring where the line stood before the masks changed; the vertical stroke is the jump.
+        <circle key={`${j.step}`} className="step-chart-jump" data-step={j.step} cx={j.x} cy={j.yBefore} r={3.5} fill="#ffffff" stroke={line.colour} strokeWidth={1.5}>
+          <title>{line.name}</title>
+        </circle>
+      ))}
+    </>
   );
 }, (a, b) => a.line.points === b.line.points && a.line.curve === b.line.curve && a.line.colour === b.line.colour && a.line.width === b.line.width && a.line.dash === b.line.dash && a.xMax === b.xMax && a.y === b.y && a.box === b.box);
 
@@ -220,10 +250,12 @@ export const StepChart = memo(function StepChart({
       {hover !== null && hover.rows.length > 0 ? (
         <div className="step-chart-tooltip" style={hoverX > width / 2 ? { right: width - hoverX + 10 } : { left: hoverX + 10 }}>
           <div className="step-chart-tooltip-title">{t('views.common.stepN', { step: String(Math.round(hover.step)) })}</div>
+          {hover.jumpStep !== null ? <div className="step-chart-tooltip-jump">{t('views.charts.prunedAt', { step: String(hover.jumpStep) })}</div> : null}
           {hover.rows.map((r) => (
             <div key={r.id}>
               <span className="step-chart-swatch" style={{ background: r.colour }} />
-              {r.name}: {valueFormat(r.value)}
+              {r.name}: {r.before !== undefined ? `${valueFormat(r.before)} → ` : ''}
+              {valueFormat(r.value)}
             </div>
           ))}
         </div>
@@ -232,8 +264,20 @@ export const StepChart = memo(function StepChart({
   );
 });
 
-/** The tooltip at `step`: the step of the nearest live point, and each live line's value there (or nearest to it). */
-function tooltipRows(lines: readonly ChartLine[], step: number): { step: number; rows: { id: string; name: string; colour: string; value: number }[] } | null {
+/** A tooltip row: a line's value at the hovered point, and its value before a jump there. */
+interface TooltipRow {
+  id: string;
+  name: string;
+  colour: string;
+  value: number;
+  before?: number;
+}
+
+/**
+ * The tooltip at `step`: the step of the nearest live point, each live line's value there (or nearest to it),
+ * with the value before a jump at that point, and the step of the jump (null when none).
+ */
+export function tooltipRows(lines: readonly ChartLine[], step: number): { step: number; jumpStep: number | null; rows: TooltipRow[] } | null {
   let at: number | null = null;
   for (const line of lines) {
     if (line.pinned === true) continue;
@@ -241,12 +285,21 @@ function tooltipRows(lines: readonly ChartLine[], step: number): { step: number;
     if (i >= 0 && (at === null || Math.abs(line.points[i].step - step) < Math.abs(at - step))) at = line.points[i].step;
   }
   if (at === null) return null;
-  const rows: { id: string; name: string; colour: string; value: number }[] = [];
+  const rows: TooltipRow[] = [];
+  let jumpStep: number | null = null;
   for (const line of lines) {
     if (line.pinned === true || line.dots === true) continue;
     const i = nearestIndex(line.points, at);
-    const v = i < 0 ? undefined : line.value(line.points[i]);
-    if (v !== undefined && Number.isFinite(v)) rows.push({ id: line.id, name: line.name, colour: line.colour, value: v });
+    const p = i < 0 ? undefined : line.points[i];
+    const v = p === undefined ? undefined : line.value(p);
+    if (p === undefined || v === undefined || !Number.isFinite(v)) continue;
+    const row: TooltipRow = { id: line.id, name: line.name, colour: line.colour, value: v };
+    const b = line.before?.(p);
+    if (b !== undefined && Number.isFinite(b) && p.step === at) {
+      row.before = b;
+      jumpStep = line.jumpStep?.(p) ?? p.step;
+    }
+    rows.push(row);
   }
-  return { step: at, rows };
+  return { step: at, jumpStep, rows };
 }

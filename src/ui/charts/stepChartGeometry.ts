@@ -98,7 +98,11 @@ function px(v: number): number {
 /**
  * The SVG path of a line through `points` (sorted by step), `value` giving each
  * point's y; points without a showable value break the line. `stepAfter` holds
- * each value until the next point's step, then jumps. '' when nothing is drawn.
+ * each value until the next point's step, then jumps. `before` (optional)
+ * gives a point's value from just before a jump at its step (a mask change):
+ * the line comes in to that value and rises or falls vertically to the
+ * point's own, so the change reads as a jump at its step, not a slope from
+ * the previous point. '' when nothing is drawn.
  */
 export function linePath<P extends StepPoint>(
   points: readonly P[],
@@ -107,6 +111,7 @@ export function linePath<P extends StepPoint>(
   xMax: number,
   y: YScaleSpec,
   box: PlotBox,
+  before?: (p: P) => number | undefined,
 ): string {
   let d = '';
   let open = false;
@@ -119,12 +124,55 @@ export function linePath<P extends StepPoint>(
     }
     const x = px(xPixel(p.step, xMax, box));
     const yy = px(py);
-    if (!open) d += `M${x} ${yy}`;
+    const b = before?.(p);
+    const pb = b === undefined ? NaN : yPixel(b, y, box);
+    if (!Number.isNaN(pb)) {
+      const yb = px(pb);
+      if (!open) d += `M${x} ${yb}`;
+      else if (curve === 'stepAfter') d += `H${x}V${yb}`;
+      else d += `L${x} ${yb}`;
+      d += `V${yy}`;
+    } else if (!open) d += `M${x} ${yy}`;
     else if (curve === 'stepAfter') d += `H${x}V${yy}`;
     else d += `L${x} ${yy}`;
     open = true;
   }
   return d;
+}
+
+/** A jump of a line at a step (a mask change): where to draw its marker. */
+export interface JumpMarker {
+  /** The step the jump happened at (the masks' step; a merged chart point may sit a little later). */
+  step: number;
+  /** Pixel x of the chart point, and y of the values before and after. */
+  x: number;
+  yBefore: number;
+  yAfter: number;
+  before: number;
+  after: number;
+}
+
+/** The jumps of a line: every point with a showable value and a showable `before` (see {@link linePath}); `jumpStep` names the step of each. */
+export function jumpMarkers<P extends StepPoint>(
+  points: readonly P[],
+  value: (p: P) => number | undefined,
+  before: (p: P) => number | undefined,
+  jumpStep: (p: P) => number,
+  xMax: number,
+  y: YScaleSpec,
+  box: PlotBox,
+): JumpMarker[] {
+  const out: JumpMarker[] = [];
+  for (const p of points) {
+    const a = value(p);
+    const b = before(p);
+    if (a === undefined || b === undefined) continue;
+    const yAfter = yPixel(a, y, box);
+    const yBefore = yPixel(b, y, box);
+    if (Number.isNaN(yAfter) || Number.isNaN(yBefore)) continue;
+    out.push({ step: jumpStep(p), x: px(xPixel(p.step, xMax, box)), yBefore: px(yBefore), yAfter: px(yAfter), before: b, after: a });
+  }
+  return out;
 }
 
 /** Index of the point whose step is nearest `step` in `points` (sorted by step); -1 when empty. */

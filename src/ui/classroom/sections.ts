@@ -16,7 +16,8 @@ export interface ControlSection {
 export const CONTROL_SECTIONS: readonly ControlSection[] = [
   { id: 'data', keys: ['dataset', 'noise', 'split', 'pts'] },
   { id: 'model', keys: ['arch', 'conv', 'pool', 'layers', 'act'] },
-  { id: 'training', keys: ['opt', 'lr', 'batch', 'seed', 'backend'] },
+  // `speed`'s control sits in the header, but it is a training setting a link can hide or lock.
+  { id: 'training', keys: ['opt', 'lr', 'batch', 'seed', 'backend', 'speed'] },
   { id: 'pruning', keys: ['pmode', 'threshold', 'sparsity', 'q', 'scope', 'keep', 'importance', 'sched', 's_init', 's_final', 's_begin', 's_end', 's_freq'] },
   { id: 'regularisation', keys: ['l1', 'l2', 'prox', 'dropout'] },
   { id: 'augmentation', keys: ['trainSize', 'aug'] },

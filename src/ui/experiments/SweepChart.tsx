@@ -86,7 +86,8 @@ const SweepPlot = memo(function SweepPlot({ data, current, classification }: { d
 
 /**
  * The sweep card: a button that asks the worker to evaluate the current
- * network at 0–99 % sparsity without retraining, and the resulting curve with
+ * network at 0–99 % sparsity without retraining, pruned in the slider's scope
+ * (per layer or global, said in the caption), and the resulting curve with
  * the current network's point on it (Han et al. 2015, fig. 5's picture).
  */
 export function SweepPanel() {
@@ -95,6 +96,9 @@ export function SweepPanel() {
   const startSweep = useAppStore((s) => s.sweep);
   const model = useAppStore((s) => s.pruning.model);
   const dataset = useAppStore((s) => s.config.dataset);
+  // The sweep prunes in the slider's scope: the one it ran with, or (before one ran) the one it will use.
+  const configScope = useAppStore((s) => s.config.scope);
+  const scope = sweep?.scope ?? configScope;
   const testAccuracy = useAppStore((s) => s.run.testAccuracy);
   const testLoss = useAppStore((s) => s.run.testLoss);
   const classification = datasetInfo(dataset).task === 'classification';
@@ -109,7 +113,7 @@ export function SweepPanel() {
   const data = useMemo(() => (sweep === null ? null : sweepData(sweep.points, classification)), [sweep, classification]);
 
   return (
-    <div className="chart-card pruning-card" data-testid="sweep-chart" data-points={sweep?.points.length ?? 0}>
+    <div className="chart-card pruning-card" data-testid="sweep-chart" data-points={sweep?.points.length ?? 0} data-scope={scope}>
       <div className="chart-head">
         <h2>{t(classification ? 'views.sweep.titleAcc' : 'views.sweep.titleLoss')}</h2>
         <button type="button" data-testid="btn-sweep" onClick={() => startSweep()} disabled={sweeping || model === null} aria-busy={sweeping}>
@@ -121,7 +125,8 @@ export function SweepPanel() {
           line: <span className="ink-sweep">{t('views.sweep.line')}</span>,
           noRetraining: <em>{t('views.sweep.noRetraining')}</em>,
           dot: <span className="ink-current">{t('views.sweep.dot')}</span>,
-        })}
+        })}{' '}
+        <span data-testid="sweep-scope">{t(scope === 'global' ? 'views.sweep.scopeGlobal' : 'views.sweep.scopeLayer')}</span>
       </p>
       {data !== null && data.length > 0 ? (
         <ChartAlt name={t(classification ? 'a11y.sweep.name' : 'a11y.sweep.nameLoss')} summary={sweepSummary(t, data, current, classification)}>

@@ -48,7 +48,7 @@ export function BackendBadge() {
                             {fastest > 0 && p.stepsPerSecond > 0 ? <span className="bar" style={{ width: `${(p.stepsPerSecond / fastest) * 4}em` }} /> : null}
                           </>
                         ) : (
-                          <span className="probe-error">{p.error !== undefined ? rt(p.error) : t('header.backend.unavailable')}</span>
+                          <span className="probe-error">{p.error !== undefined ? rt(p.error) : p.skipped === 'budget' ? t('header.backend.skipped') : t('header.backend.unavailable')}</span>
                         )}
                       </td>
                     </tr>

@@ -10,6 +10,7 @@ import { formatCompact, formatCount, formatFlops, formatLoss, formatPercent, for
 import { PageTools } from '../classroom/PageTools';
 import { useT } from '../i18n';
 import { BackendBadge } from './BackendBadge';
+import { figureNotes } from './figureNotes';
 import { Playback } from './Playback';
 import { Metric } from './Metric';
 
@@ -58,6 +59,19 @@ export function Header() {
   const isNamed = (metric: string): boolean => named.split(' ').includes(`metric-${metric}`);
   const t = useT();
   const lossName = classification ? t('header.loss.crossEntropy') : t('header.loss.mse');
+  // Issue 16: each figure says which rows it is over and the step it belongs to (run.testStep, testRows, trainLossKind, …).
+  const noted = useAppStore(
+    useShallow((s) => ({
+      testStep: s.run.testStep,
+      testRows: s.run.testRows,
+      testTotal: s.run.testTotal,
+      trainLossStep: s.run.trainLossStep,
+      trainLossKind: s.run.trainLossKind,
+      trainLossRows: s.run.trainLossRows,
+      trainLossTotal: s.run.trainLossTotal,
+    })),
+  );
+  const notes = figureNotes(t, noted, dataset);
   // The penalty is 0 while it is off, even before the first step; the objective is data loss + penalty (what Keras reports).
   const penalty = run.penalty ?? (regularised ? null : 0);
   const objective = run.trainLoss === null ? null : run.trainLoss + (run.penalty ?? 0);
@@ -79,13 +93,14 @@ export function Header() {
           raw={classification ? rawValue(run.testAccuracy) : ''}
           title={classification ? t('header.testAccuracyTitle') : t('header.testAccuracyNone')}
         />
-        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} />
+        <Metric name="test-loss" label={t('header.testLoss')} value={formatLoss(run.testLoss)} raw={rawValue(run.testLoss)} title={t('header.testLossTitle', { loss: lossName })} note={notes.test} />
         <Metric
           name="train-loss"
           label={t('header.trainLoss')}
           value={formatLoss(objective)}
           raw={rawValue(objective)}
           title={regularised ? t('header.trainLossTitle') : t('header.trainLossTitleBare')}
+          note={notes.train}
         />
         <Metric name="sparsity" label={t('header.sparsity')} value={formatPercent(sparsity)} raw={rawValue(sparsity)} title={t('header.sparsityTitle')} />
         <Metric

@@ -1,13 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
+import { datasetInfo } from '../../engine/data/catalog';
 import { useAppStore } from '../../state/useAppStore';
 import { formatMegabytes } from '../format';
 import { useT } from '../i18n';
 import { useRuntimeText } from '../i18n/runtime';
+import { notLearningText } from './notLearningText';
 
 /**
  * What the run needs the student to know: download progress, backend
- * measurement, divergence, errors and backend fallbacks, all inside one
- * region, `data-testid="run-notice"` (present even when empty).
+ * measurement, divergence, a run that is not learning, errors and backend
+ * fallbacks, all inside one region, `data-testid="run-notice"` (present even when empty).
  */
 export function RunBanner() {
   const { phase, message, loadProgress, backendNotice } = useAppStore(
@@ -30,12 +32,27 @@ export function RunBanner() {
           {phase === 'diverged' && text ? null : <strong>{phase === 'diverged' ? t('header.run.diverged') : t('header.run.error')}</strong>} {text}
         </div>
       ) : null}
+      <NotLearningLine />
       {backendNotice ? (
         <div className="notice notice-warn" role="status" data-testid="backend-notice">
           {rt(backendNotice)}
         </div>
       ) : null}
       <StorageNoticeLine />
+    </div>
+  );
+}
+
+/** The "not learning" notice (`data-testid="not-learning-notice"`, `data-cause` low | high): training goes on; it goes once the loss falls. */
+function NotLearningLine() {
+  const notice = useAppStore((s) => s.run.notLearning);
+  const dataset = useAppStore((s) => s.config.dataset);
+  const t = useT();
+  if (notice === null) return null;
+  const info = datasetInfo(dataset);
+  return (
+    <div className="notice notice-warn" role="status" data-testid="not-learning-notice" data-cause={notice.cause}>
+      {notLearningText(t, notice, info.task === 'classification' ? info.outputDim : null)}
     </div>
   );
 }

@@ -28,6 +28,8 @@ export const PIN_KEY_NAMES: Record<keyof ExperimentConfig, string | null> = {
   batch: 'batch',
   seed: 'seed',
   backend: 'backend',
+  // The pace of training, not what it computes: never a difference between two curves.
+  speed: null,
   pmode: 'prune rule',
   threshold: 'θ',
   sparsity: 'target sparsity',

@@ -63,6 +63,7 @@ export const classroomEn = {
   'classroom.key.batch': 'Batch size',
   'classroom.key.seed': 'Seed',
   'classroom.key.backend': 'Backend',
+  'classroom.key.speed': 'Speed (most steps per second)',
   'classroom.key.l1': 'λ₁ (L1 penalty)',
   'classroom.key.l2': 'λ₂ (L2 penalty)',
   'classroom.key.prox': 'Proximal L1',

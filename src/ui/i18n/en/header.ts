@@ -34,6 +34,15 @@ export const headerEn = {
   'header.nonzeroTitleNone': 'Weights not exactly zero',
   'header.flops': 'FLOPs / sample',
   'header.flopsTitle': 'Floating-point operations of the dense forward pass of one sample (2·in·out per layer, × output positions for a conv layer): zeros in a dense matrix still cost, removed neurons do not',
+  // Under the figures: which rows and which step they belong to (ui/header/figureNotes.ts).
+  'header.note.testSome': '{rows} of {total} test {unit} · step {step}',
+  'header.note.testAll': 'all {total} test {unit} · step {step}',
+  'header.note.testStep': 'step {step}',
+  'header.note.trainBatch': 'latest batches · step {step}',
+  'header.note.trainEvaluated': 'pruned network, {rows} of {total} training {unit} · step {step}',
+  'header.unit.digits': 'digits',
+  'header.unit.points': 'points',
+  'header.unit.samples': 'samples',
 
   'header.backend': 'Backend',
   'header.backend.how': 'How the backend was chosen',
@@ -42,6 +51,7 @@ export const headerEn = {
   'header.backend.chosen': 'Chosen in the settings: {choice}.',
   'header.backend.rate': 'Steps/s',
   'header.backend.unavailable': 'not available',
+  'header.backend.skipped': 'not measured: the time for measuring was spent',
 
   'header.url.aria': 'Link settings not used',
   'header.url.title': 'Some settings in the link were not used.',
@@ -58,6 +68,12 @@ export const headerEn = {
   'header.run.gpuLostNotice': '{from} lost its {what} at step {step}; now training on {to} from step {resumed} (the optimizer state restarts).',
   'header.run.gpuContext': 'context',
   'header.run.gpuDevice': 'device',
+  // The "not learning" notice (ui/notices/notLearningText.ts; engine/train/notLearning.ts).
+  'header.notLearning.lead': 'After {steps} steps the train loss is still {loss}, no better than always guessing ({guess}): the network is not learning.',
+  'header.notLearning.guessClasses': 'ln {classes} = {value}',
+  'header.notLearning.guessMean': 'the mean: {value}',
+  'header.notLearning.low': 'With {opt} at learning rate {lr} the steps are too small: try {suggest}.',
+  'header.notLearning.high': 'With {opt} at learning rate {lr} the steps are too large, so the loss jumps around instead of falling: try {suggest}.',
   'header.run.error': 'Something went wrong.',
   'header.run.loading': 'Loading…',
   'header.storage.discarded': 'Saved settings from an earlier visit could not be read and were discarded.',

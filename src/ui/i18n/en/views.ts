@@ -41,6 +41,7 @@ export const viewsEn = {
   'views.charts.pinnedTrainTest': 'Pinned (thin: train, thick: test)',
   'views.charts.logScale': 'Log scale',
   'views.charts.penaltyWord': 'penalty',
+  'views.charts.prunedAt': 'Pruned at step {step}: before → after',
   'views.charts.penaltyCaption':
     'Training minimises data loss + {penalty} (λ₁Σ|w| + λ₂Σw²). Train and test show the data loss only, so they stay comparable; a gap between them is over-fitting.',
   'views.charts.trainLoss': 'Train loss',
@@ -264,6 +265,8 @@ export const viewsEn = {
   'views.sweep.sweeping': 'Sweeping…',
   'views.sweep.line': 'line',
   'views.sweep.dot': 'dot',
+  'views.sweep.scopeLayer': 'Pruned as the sparsity slider prunes with scope per layer: the smallest |w| of each layer.',
+  'views.sweep.scopeGlobal': 'Pruned as the sparsity slider prunes with scope global: the smallest |w| of all layers together.',
   'views.sweep.noRetraining': 'without retraining',
   'views.sweep.captionAcc':
     'Han et al.’s picture: the {line} cuts this network’s smallest weights to each sparsity {noRetraining}; the {dot} is the network now. Fine-tuning after pruning lifts the dot above the line.',

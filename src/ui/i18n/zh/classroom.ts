@@ -63,6 +63,7 @@ export const classroomZh: Record<keyof typeof classroomEn, string> = {
   'classroom.key.batch': '批大小',
   'classroom.key.seed': '随机种子',
   'classroom.key.backend': '后端',
+  'classroom.key.speed': '速度（每秒最多步数）',
   'classroom.key.l1': 'λ₁（L1 惩罚）',
   'classroom.key.l2': 'λ₂（L2 惩罚）',
   'classroom.key.prox': '近端 L1',

@@ -31,6 +31,15 @@ export const headerZh: Record<keyof typeof headerEn, string> = {
   'header.nonzeroTitleNone': '不为零的权重',
   'header.flops': '浮点运算/样本',
   'header.flopsTitle': '每个样本的稠密前向计算所需的浮点运算次数（每层 2·输入·输出，卷积层再乘以输出位置数）：稠密矩阵里的零仍要计算，删除的神经元则不用',
+  // Under the figures: which rows and which step they belong to (ui/header/figureNotes.ts).
+  'header.note.testSome': '{total} 个测试{unit}中的 {rows} 个 · 第 {step} 步',
+  'header.note.testAll': '全部 {total} 个测试{unit} · 第 {step} 步',
+  'header.note.testStep': '第 {step} 步',
+  'header.note.trainBatch': '最近的小批量 · 第 {step} 步',
+  'header.note.trainEvaluated': '剪枝后的网络，{total} 个训练{unit}中的 {rows} 个 · 第 {step} 步',
+  'header.unit.digits': '数字',
+  'header.unit.points': '点',
+  'header.unit.samples': '样本',
 
   'header.backend': '后端',
   'header.backend.how': '后端是怎样选出来的',
@@ -39,6 +48,7 @@ export const headerZh: Record<keyof typeof headerEn, string> = {
   'header.backend.chosen': '在设置中选定：{choice}。',
   'header.backend.rate': '步/秒',
   'header.backend.unavailable': '不可用',
+  'header.backend.skipped': '未测量：测量时间已用完',
 
   'header.url.aria': '链接中未采用的设置',
   'header.url.title': '链接中的部分设置没有被采用。',
@@ -54,6 +64,12 @@ export const headerZh: Record<keyof typeof headerEn, string> = {
   'header.run.gpuLostNotice': '{from} 在第 {step} 步丢失了{what}；现在改用 {to} 从第 {resumed} 步继续训练（优化器状态重新开始）。',
   'header.run.gpuContext': '上下文',
   'header.run.gpuDevice': '设备',
+  // The "not learning" notice (ui/notices/notLearningText.ts; engine/train/notLearning.ts).
+  'header.notLearning.lead': '训练了 {steps} 步，训练损失仍是 {loss}，并不比一直瞎猜好（{guess}）：网络没有在学习。',
+  'header.notLearning.guessClasses': 'ln {classes} = {value}',
+  'header.notLearning.guessMean': '猜均值：{value}',
+  'header.notLearning.low': '{opt} 的学习率 {lr} 让每一步太小：试试 {suggest}。',
+  'header.notLearning.high': '{opt} 的学习率 {lr} 让每一步太大，损失来回跳而不下降：试试 {suggest}。',
   'header.run.error': '出错了。',
   'header.storage.discarded': '之前访问时保存的设置无法读取，已被丢弃。',
   'header.storage.newer': '由本页更新版本保存的设置未被使用。',
