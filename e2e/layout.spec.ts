@@ -126,3 +126,41 @@ test.describe('phone portrait', () => {
     await expect(app.metric('test-accuracy')).toBeInViewport();
   });
 });
+
+test.describe('speed', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the speed slider beside play: slow motion writes speed=2 and trains a step at a time, the right end is full speed again', async ({ app, page }) => {
+    await app.open(TINY_CIRCLE);
+    const speed = app.page.getByTestId('control-speed');
+    await expect(speed).toBeInViewport();
+    await expect(speed).toHaveAttribute('data-value', '0');
+    await speed.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '1');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(speed).toHaveAttribute('data-value', '2');
+    await app.waitForHash('speed', '2');
+    const from = await app.step();
+    await app.play();
+    const t0 = Date.now();
+    await app.waitForStep(from + 3, 10_000);
+    await page.waitForTimeout(1500);
+    const steps = (await app.step()) - from;
+    const seconds = (Date.now() - t0) / 1000;
+    // At most 2 a second (one more for the step in flight when the clock was read).
+    expect(steps).toBeLessThanOrEqual(Math.ceil(2 * seconds) + 1);
+    await speed.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, input.max);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await app.waitForHash('speed', (v) => v === undefined);
+    const now = await app.step();
+    await app.waitForStep(now + 200, 20_000);
+    await app.pause();
+  });
+});

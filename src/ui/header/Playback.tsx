@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JobKind, RunPhase } from '../../protocol/messages';
 import { useAppStore } from '../../state/useAppStore';
 import { useT, type MessageKey } from '../i18n';
+import { SpeedField } from './SpeedField';
 
 /** The run's phase in words. */
 const phaseKey = (phase: RunPhase): MessageKey => `controls.phase.${phase}`;
@@ -9,7 +10,7 @@ const phaseKey = (phase: RunPhase): MessageKey => `controls.phase.${phase}`;
 /** Why training waits while a job runs (the worker pauses for it). */
 const jobPauseKey = (job: JobKind): MessageKey => `controls.jobPause.${job}`;
 
-/** Play/pause (big), step and reset, with the run's phase in words. Keys: space, s, r. */
+/** Play/pause, step, reset and the speed, with the run's phase in words. Keys: space, s, r. */
 export function Playback() {
   const { playing, phase, job } = useAppStore(useShallow((s) => ({ playing: s.run.playing, phase: s.run.phase, job: s.regularisation.job })));
   const togglePlay = useAppStore((s) => s.togglePlay);
@@ -41,9 +42,12 @@ export function Playback() {
             {t('controls.reset')}
           </button>
         </div>
-        <p className="phase" data-testid="run-phase" data-value={phase} aria-live="polite">
-          {job !== null && phase === 'paused' ? t(jobPauseKey(job.kind)) : t(phaseKey(phase))}
-        </p>
+        <div className="playback-status">
+          <p className="phase" data-testid="run-phase" data-value={phase} aria-live="polite">
+            {job !== null && phase === 'paused' ? t(jobPauseKey(job.kind)) : t(phaseKey(phase))}
+          </p>
+          <SpeedField />
+        </div>
       </div>
     </div>
   );
