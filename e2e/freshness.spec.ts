@@ -108,7 +108,7 @@ test('a θ change while paused is a jump on the loss and accuracy charts at its 
   await expect(page.getByTestId('metric-train-loss-note')).toHaveText(`latest batches · step ${step}`);
   await setHashKey(page, 'threshold', '0.5');
   await app.waitFor('test-loss', (l) => l !== before, 15_000, 'to change with θ');
-  await expect(page.getByTestId('metric-train-loss-note')).toHaveText(`pruned network, 250 of 250 training points · step ${step}`);
+  await expect(page.getByTestId('metric-train-loss-note')).toHaveText(`pruned net, 250 train points · step ${step}`);
   await expect(page.getByTestId('metric-test-loss-note')).toHaveText(`all 250 test points · step ${step}`);
   for (const chart of ['chart-loss', 'chart-accuracy']) {
     const jump = page.getByTestId(chart).locator('circle.step-chart-jump');

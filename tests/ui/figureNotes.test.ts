@@ -23,8 +23,8 @@ describe('the header notes: which rows and which step', () => {
 
   it('the train loss: the latest batches, or the pruned network evaluated after a mask change', () => {
     expect(figureNotes(en, run({ trainLossStep: 99, trainLossKind: 'batch' }), 'circle').train).toBe('latest batches · step 99');
-    expect(figureNotes(en, run({ trainLossStep: 50, trainLossKind: 'evaluated', trainLossRows: 500, trainLossTotal: 8000 }), 'mnist').train).toBe('pruned network, 500 of 8,000 training digits · step 50');
-    expect(figureNotes(zh, run({ trainLossStep: 50, trainLossKind: 'evaluated', trainLossRows: 250, trainLossTotal: 250 }), 'xor').train).toBe('剪枝后的网络，250 个训练点中的 250 个 · 第 50 步');
+    expect(figureNotes(en, run({ trainLossStep: 50, trainLossKind: 'evaluated', trainLossRows: 500, trainLossTotal: 8000 }), 'mnist').train).toBe('pruned net, 500 train digits · step 50');
+    expect(figureNotes(zh, run({ trainLossStep: 50, trainLossKind: 'evaluated', trainLossRows: 250, trainLossTotal: 250 }), 'xor').train).toBe('剪枝后网络，250 个训练点 · 第 50 步');
   });
 });
 

@@ -17,7 +17,7 @@ export function rowUnit(dataset: DatasetName): MessageKey {
  * The notes under the header's figures: which rows the test figures are over
  * and the step they belong to ("500 of 2,000 test digits · step 1,234"), and
  * where the train loss comes from ("latest batches · step 1,234", or after a
- * mask change "pruned network, 250 of 250 training points · step 50"). Null
+ * mask change "pruned net, 250 train points · step 50"). Null
  * where there is no figure yet.
  */
 export function figureNotes(t: Translate, run: NotedRun, dataset: DatasetName): { test: string | null; train: string | null } {

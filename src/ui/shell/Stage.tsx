@@ -36,30 +36,32 @@ export function Stage() {
   const neuron = useWatchedNeuron(planar);
   const t = useT();
   return (
-    <section className={`stage stage-${plan.kind}`} aria-label={t('layout.stage')} data-views={plan.views.join(',')}>
+    <section className="stage" aria-label={t('layout.stage')} data-views={plan.views.join(',')}>
       <div className="stage-notices">
         <UrlNotice />
         <RunBanner />
       </div>
-      <div className="stage-net">
-        {plan.network === 'graph' ? (
-          <NetworkGraphCard outputLabels={outputLabels(info, t)} canWatch={planar} watched={neuron.watched} pinned={neuron.pinned} onHover={neuron.onHover} onPin={neuron.onPin} />
-        ) : plan.network === 'conv' ? (
-          <ConvFiltersCard />
-        ) : (
-          <FirstLayerCard />
+      <div className={`stage-grid stage-${plan.kind}`}>
+        <div className="stage-net">
+          {plan.network === 'graph' ? (
+            <NetworkGraphCard outputLabels={outputLabels(info, t)} canWatch={planar} watched={neuron.watched} pinned={neuron.pinned} onHover={neuron.onHover} onPin={neuron.onPin} />
+          ) : plan.network === 'conv' ? (
+            <ConvFiltersCard />
+          ) : (
+            <FirstLayerCard />
+          )}
+        </div>
+        <div className="stage-loss">
+          <LossCard fill />
+        </div>
+        {plan.kind === 'images' ? null : (
+          <div className="stage-out">{planar ? <BoundaryCard regression={info.task === 'regression'} activation={activation} watched={neuron.watched} /> : <ScatterCard />}</div>
         )}
-      </div>
-      <div className="stage-loss">
-        <LossCard fill />
-      </div>
-      {plan.kind === 'images' ? null : (
-        <div className="stage-out">{planar ? <BoundaryCard regression={info.task === 'regression'} activation={activation} watched={neuron.watched} /> : <ScatterCard />}</div>
-      )}
-      <div className={`stage-views stage-views-${plan.views.length}`}>
-        {plan.views.map((v) => (
-          <ViewCard key={v} id={v} fill />
-        ))}
+        <div className={`stage-views stage-views-${plan.views.length}`}>
+          {plan.views.map((v) => (
+            <ViewCard key={v} id={v} fill />
+          ))}
+        </div>
       </div>
     </section>
   );

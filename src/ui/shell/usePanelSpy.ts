@@ -69,8 +69,8 @@ function spiedPanel(scroller: HTMLElement): PanelId {
  * group in view, and a new `panel` from a link, a lesson step or the step bar
  * scrolls its group to the top of the sidebar (`experiments`: the page down to
  * that space; any other group: the page back up to the stage), and a lesson
- * step's named controls into view. Returns `goTo`,
- * which scrolls to a group even when it is open already (the step bar).
+ * step's named controls into view. Returns `goTo`, which scrolls to a group
+ * even when it is open already (the step bar).
  */
 export function usePanelSpy(scroller: RefObject<HTMLElement | null>): (panel: PanelId) => void {
   const store = useAppStoreApi();

@@ -39,7 +39,7 @@ export const headerEn = {
   'header.note.testAll': 'all {total} test {unit} · step {step}',
   'header.note.testStep': 'step {step}',
   'header.note.trainBatch': 'latest batches · step {step}',
-  'header.note.trainEvaluated': 'pruned network, {rows} of {total} training {unit} · step {step}',
+  'header.note.trainEvaluated': 'pruned net, {rows} train {unit} · step {step}',
   'header.unit.digits': 'digits',
   'header.unit.points': 'points',
   'header.unit.samples': 'samples',

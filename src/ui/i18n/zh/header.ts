@@ -36,7 +36,7 @@ export const headerZh: Record<keyof typeof headerEn, string> = {
   'header.note.testAll': '全部 {total} 个测试{unit} · 第 {step} 步',
   'header.note.testStep': '第 {step} 步',
   'header.note.trainBatch': '最近的小批量 · 第 {step} 步',
-  'header.note.trainEvaluated': '剪枝后的网络，{total} 个训练{unit}中的 {rows} 个 · 第 {step} 步',
+  'header.note.trainEvaluated': '剪枝后网络，{rows} 个训练{unit} · 第 {step} 步',
   'header.unit.digits': '数字',
   'header.unit.points': '点',
   'header.unit.samples': '样本',
