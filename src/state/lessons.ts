@@ -160,3 +160,9 @@ export const LESSONS: readonly LessonDef[] = [
 export function lessonById(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);
 }
+
+/** The step of the open lesson shown now (`lesson` a page's open lesson id, `step` the store's lessonStep), or undefined with none open. */
+export function currentLessonStep(lesson: string, step: number): LessonStep | undefined {
+  const def = lessonById(lesson);
+  return def?.steps[Math.min(Math.max(step, 0), def.steps.length - 1)];
+}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
 import { forwardFlopsPerSample, parameterCount } from '../../engine/model/spec';
-import { lessonById } from '../../state/lessons';
+import { currentLessonStep } from '../../state/lessons';
 import { configSpec } from '../../state/network';
 import { nonzeroOf, sparsityOf } from '../../state/pruning';
 import { useAppStore } from '../../state/useAppStore';
@@ -52,10 +52,7 @@ export function Header() {
   const nonzero = nonzeroOf(model);
   const classification = info.task === 'classification';
   // The figures the open lesson's step names: presenter mode keeps them in the header.
-  const named = useAppStore((s) => {
-    const lesson = lessonById(s.page.lesson);
-    return lesson?.steps[Math.min(s.lessonStep, lesson.steps.length - 1)]?.names.join(' ') ?? '';
-  });
+  const named = useAppStore((s) => currentLessonStep(s.page.lesson, s.lessonStep)?.names.join(' ') ?? '');
   const isNamed = (metric: string): boolean => named.split(' ').includes(`metric-${metric}`);
   const t = useT();
   const lossName = classification ? t('header.loss.crossEntropy') : t('header.loss.mse');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { PANELS, type PanelId } from '../../state/page';
-import { lessonById } from '../../state/lessons';
+import { currentLessonStep } from '../../state/lessons';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 
 /** How far below the top of the sidebar's scroll area a group's heading may sit and still count as the open group, px. */
@@ -110,10 +110,7 @@ export function usePanelSpy(scroller: RefObject<HTMLElement | null>): (panel: Pa
   }, [scroller, panel, scrollTo]);
 
   // A lesson's step: the controls it names come into view in the sidebar (after the scroll to its group above).
-  const stepNames = useAppStore((s) => {
-    const lesson = lessonById(s.page.lesson);
-    return lesson?.steps[Math.min(s.lessonStep, lesson.steps.length - 1)]?.names.join(' ') ?? '';
-  });
+  const stepNames = useAppStore((s) => currentLessonStep(s.page.lesson, s.lessonStep)?.names.join(' ') ?? '');
   useEffect(() => {
     const box = scroller.current;
     if (box === null || stepNames === '' || !scrollsItself(box)) return;

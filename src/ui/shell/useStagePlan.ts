@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetInfo } from '../../engine/data/catalog';
-import { lessonById } from '../../state/lessons';
+import { currentLessonStep } from '../../state/lessons';
 import { trainsCnn } from '../../state/network';
 import { useAppStore } from '../../state/useAppStore';
 import { stagePlan, type StagePlan } from './stagePlan';
@@ -18,9 +18,5 @@ export function useStagePlan(): StagePlan {
       step: st.lessonStep,
     })),
   );
-  return useMemo(() => {
-    const lesson = s.lesson === '' ? undefined : lessonById(s.lesson);
-    const shows = lesson?.steps[Math.min(s.step, lesson.steps.length - 1)]?.shows;
-    return stagePlan(datasetInfo(s.dataset), s.cnn, s.panel, s.scheduled, shows);
-  }, [s]);
+  return useMemo(() => stagePlan(datasetInfo(s.dataset), s.cnn, s.panel, s.scheduled, currentLessonStep(s.lesson, s.step)?.shows), [s]);
 }
