@@ -24,8 +24,8 @@ test.describe('presenter mode, 1280×720: each lesson step shows what it names',
         await expect(count).toHaveText(`Step ${i + 1} of ${lesson.steps.length}`);
         await expect(page.getByTestId(`panel-${step.panel}`)).toHaveAttribute('aria-current', 'step');
         for (const name of step.names) await expect(page.getByTestId(name), `${lesson.id} step ${i + 1}: ${name}`).toHaveCount(1, { timeout: 30_000 });
-        const seen = await canSeeTogether(page, ['lesson-step-current', ...step.names]);
-        expect(seen.why, `${lesson.id} step ${i + 1}`).toEqual([]);
+        // The sidebar brings the step's controls into view once the step's text and views have settled.
+        await expect.poll(async () => (await canSeeTogether(page, ['lesson-step-current', ...step.names])).why, { message: `${lesson.id} step ${i + 1}`, timeout: 3_000 }).toEqual([]);
       }
     });
   }

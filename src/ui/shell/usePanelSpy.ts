@@ -113,8 +113,18 @@ export function usePanelSpy(scroller: RefObject<HTMLElement | null>): (panel: Pa
   const stepNames = useAppStore((s) => currentLessonStep(s.page.lesson, s.lessonStep)?.names.join(' ') ?? '');
   useEffect(() => {
     const box = scroller.current;
-    if (box === null || stepNames === '' || !scrollsItself(box)) return;
-    revealTogether(box, stepNames.split(' '));
+    if (box === null || stepNames === '') return;
+    const reveal = (): void => {
+      if (scrollsItself(box)) revealTogether(box, stepNames.split(' '));
+    };
+    reveal();
+    // Again once the step's text, its views and fonts have settled (the sidebar's visible height follows the lesson card's).
+    const frame = requestAnimationFrame(reveal);
+    const later = setTimeout(reveal, 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
+    };
   }, [scroller, stepNames, panel]);
 
   // Scrolling (by the student, or to reach a control) opens the group in view.
